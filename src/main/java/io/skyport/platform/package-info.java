@@ -1,0 +1,9 @@
+/**
+ * Shared infrastructure every module may use: error types, web layout and navigation, the embedded database.
+ */
+@ApplicationModule(displayName = "Platform")
+@NullMarked
+package io.skyport.platform;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,69 @@
+package io.skyport.platform.web;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts the navigation the current user may see into the model of every page, grouped by section.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class NavigationAdvice {
+
+	private final List<NavigationItem> items;
+
+	NavigationAdvice(List<NavigationItem> items) {
+		this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+	}
+
+	@ModelAttribute("navigation")
+	List<NavigationSection> navigation(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| "anonymousUser".equals(authentication.getPrincipal())) {
+			return List.of();
+		}
+		Set<String> authorities = authentication.getAuthorities().stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toSet());
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		List<NavigationItem> visible = items.stream()
+			.filter(item -> item.authority() == null || authorities.contains(item.authority()))
+			.toList();
+		String current = visible.stream()
+			.map(NavigationItem::path)
+			.filter(itemPath -> isUnder(path, itemPath))
+			.max(Comparator.comparingInt(String::length))
+			.orElse(null);
+		Map<String, List<NavigationLink>> sections = new LinkedHashMap<>();
+		for (NavigationItem item : visible) {
+			sections.computeIfAbsent(item.section(), section -> new ArrayList<>())
+				.add(new NavigationLink(item.label(), item.path(), item.path().equals(current)));
+		}
+		return sections.entrySet().stream().map(e -> new NavigationSection(e.getKey(), e.getValue())).toList();
+	}
+
+	private static boolean isUnder(String requestPath, String itemPath) {
+		return requestPath.equals(itemPath) || requestPath.startsWith(itemPath + "/");
+	}
+
+	record NavigationSection(String title, Collection<NavigationLink> links) {
+	}
+
+	record NavigationLink(String label, String path, boolean current) {
+	}
+}

@@ -1,0 +1,70 @@
+package io.skyport.platform.web;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+import io.skyport.platform.errors.ConflictException;
+import io.skyport.platform.errors.ForbiddenException;
+import io.skyport.platform.errors.InvalidInputException;
+import io.skyport.platform.errors.NotFoundException;
+
+/**
+ * Domain errors a page controller did not turn into form errors itself become friendly error pages.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrorHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PageErrorHandler.class);
+
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	ModelAndView notFound(Exception ex) {
+		return ErrorPages.view(HttpStatus.NOT_FOUND, null);
+	}
+
+	@ExceptionHandler({ ForbiddenException.class })
+	ModelAndView forbidden(ForbiddenException ex) {
+		return ErrorPages.view(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ModelAndView accessDenied(AccessDeniedException ex) {
+		return ErrorPages.view(HttpStatus.FORBIDDEN, null);
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ModelAndView conflict(ConflictException ex) {
+		return ErrorPages.view(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView invalid(InvalidInputException ex) {
+		return ErrorPages.view(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ModelAndView unexpected(Exception ex, HttpServletRequest request) {
+		if (ex instanceof ErrorResponse response && !response.getStatusCode().is5xxServerError()) {
+			return ErrorPages.view(HttpStatus.valueOf(response.getStatusCode().value()), null);
+		}
+		String reference = UUID.randomUUID().toString();
+		log.error("Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), ex);
+		ModelAndView page = ErrorPages.view(HttpStatus.INTERNAL_SERVER_ERROR, null);
+		page.addObject("reference", reference);
+		return page;
+	}
+}
