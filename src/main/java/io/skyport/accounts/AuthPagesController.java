@@ -63,7 +63,7 @@ class AuthPagesController {
 	@PostMapping("/signup")
 	String signup(@ModelAttribute SignupForm form, Model model, RedirectAttributes redirect) {
 		try {
-			Registration.SignupOutcome outcome = registration.signUp(new Registration.SignupCommand(type(form.type()),
+			Registration.SignupOutcome outcome = registration.signUp(new Registration.SignupCommand(Registration.signupType(form.type()),
 					form.organisationName(), orEmpty(form.name()), orEmpty(form.email()), orEmpty(form.password()),
 					form.message()));
 			return switch (outcome) {
@@ -88,18 +88,6 @@ class AuthPagesController {
 	@GetMapping("/signup/requested")
 	String requested() {
 		return "accounts/signup-requested";
-	}
-
-	private static OrganisationType type(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return OrganisationType.CUSTOMER;
-		}
-		return switch (value.strip().toUpperCase()) {
-			case "CUSTOMER" -> OrganisationType.CUSTOMER;
-			case "VENDOR" -> OrganisationType.VENDOR;
-			case "RESELLER" -> OrganisationType.RESELLER;
-			default -> throw InvalidInputException.of("type", "Choose customer, vendor or reseller.");
-		};
 	}
 
 	private static String orEmpty(@Nullable String value) {

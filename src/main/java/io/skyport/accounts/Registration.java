@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -63,6 +64,19 @@ class Registration {
 	}
 
 	record RequestSubmitted(UUID requestId, OrganisationType type) implements SignupOutcome {
+	}
+
+	/** The account type chosen on a sign-up form or in the API: customer unless said otherwise. */
+	static OrganisationType signupType(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return OrganisationType.CUSTOMER;
+		}
+		return switch (value.strip().toUpperCase(Locale.ROOT)) {
+			case "CUSTOMER" -> OrganisationType.CUSTOMER;
+			case "VENDOR" -> OrganisationType.VENDOR;
+			case "RESELLER" -> OrganisationType.RESELLER;
+			default -> throw InvalidInputException.of("type", "Choose CUSTOMER, VENDOR or RESELLER.");
+		};
 	}
 
 	/**

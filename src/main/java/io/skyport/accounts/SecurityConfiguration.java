@@ -37,6 +37,7 @@ import io.skyport.platform.web.ProblemWriter;
 class SecurityConfiguration {
 
 	static final String TOKENS_PATH = "/api/v1/auth/tokens";
+	static final String SIGNUP_PATH = "/api/v1/accounts";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -55,12 +56,12 @@ class SecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, List<AuthorizationRules> rules, ApiTokenService tokens,
 			ProblemWriter problems) throws Exception {
 		RequestMatcher bearer = BearerTokenFilter::hasBearerToken;
-		RequestMatcher tokenCreation = request -> HttpMethod.POST.matches(request.getMethod())
-				&& TOKENS_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+		// Without a session cookie there is no ambient authority for a cross-site request to abuse.
+		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.securityMatcher("/api/**", "/actuator/**")
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer, tokenCreation))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer, withoutSession))
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.requestCache(cache -> cache.disable())
@@ -76,7 +77,8 @@ class SecurityConfiguration {
 								? "Missing or invalid CSRF token. API clients authenticate with a Bearer token instead of a session."
 								: "Your account is not allowed to do this.")))
 			.authorizeHttpRequests(requests -> {
-				requests.requestMatchers(HttpMethod.POST, TOKENS_PATH).permitAll();
+				requests.requestMatchers(HttpMethod.POST, TOKENS_PATH, SIGNUP_PATH).permitAll();
+				requests.requestMatchers("/api/v1/admin/**").hasRole("OPERATOR");
 				requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 				requests.requestMatchers("/actuator/**").hasRole("OPERATOR");
 				rules.forEach(rule -> rule.configure(requests));

@@ -1,0 +1,23 @@
+package io.skyport.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application on a random port against the shared test PostgreSQL, with {@code MockMvcTester} for API
+ * calls. Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
+ * {@link TestData#uniqueEmail()}), never rely on an empty database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public @interface SkyportIntegrationTest {
+}

@@ -1,0 +1,25 @@
+package io.skyport.testing;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every Spring test context at {@link TestPostgres} (so Skyport's own embedded server stays off) and
+ * ends the context's lease after all its other beans, the connection pool included, are destroyed.
+ */
+public class TestPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		String url = TestPostgres.acquire();
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testPostgres",
+				Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres")));
+		// Registered before any bean exists, so destroyed after all of them.
+		((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("testPostgresLease",
+				TestPostgres::release);
+	}
+}
