@@ -38,9 +38,9 @@ class AdminSignupApiController {
 			@Nullable String message, String status, @Nullable String decisionReason, Instant createdAt,
 			@Nullable Instant decidedAt) {
 
-		static SignupRequestDetails of(SignupRequest request) {
+		static SignupRequestDetails of(Registration.SignupRequestView request) {
 			return new SignupRequestDetails(request.id(), request.organisationType().name(), request.organisationName(),
-					request.name(), request.email().value(), request.message(), request.status().name(),
+					request.name(), request.email(), request.message(), request.status().name(),
 					request.decisionReason(), request.createdAt(), request.decidedAt());
 		}
 	}

@@ -45,7 +45,7 @@ class AuthPagesController {
 	@GetMapping("/login")
 	String login(HttpServletRequest request, Model model) {
 		HttpSession session = request.getSession(false);
-		if (request.getParameter("error") != null && session != null
+		if (session != null
 				&& session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException ex) {
 			model.addAttribute("loginError", ex.getMessage());
 			session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);

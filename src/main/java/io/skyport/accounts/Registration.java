@@ -75,6 +75,8 @@ class Registration {
 			case "CUSTOMER" -> OrganisationType.CUSTOMER;
 			case "VENDOR" -> OrganisationType.VENDOR;
 			case "RESELLER" -> OrganisationType.RESELLER;
+			case "OPERATOR" -> throw InvalidInputException.of("type",
+					"Operator accounts cannot be requested; an operator creates them.");
 			default -> throw InvalidInputException.of("type", "Choose CUSTOMER, VENDOR or RESELLER.");
 		};
 	}
@@ -94,8 +96,7 @@ class Registration {
 						input.name(), input.email(), passwords.encode(command.password()), input.message(), now));
 				yield new RequestSubmitted(request.id(), command.type());
 			}
-			case OPERATOR -> throw InvalidInputException.of("type",
-					"Operator accounts cannot be requested; an operator creates them.");
+			case OPERATOR -> throw new IllegalArgumentException("Operators are created with createOperator");
 		};
 	}
 
@@ -143,14 +144,28 @@ class Registration {
 		signupRequests.save(request);
 	}
 
-	@Transactional(readOnly = true)
-	List<SignupRequest> pendingRequests() {
-		return signupRequests.findByStatusOrderByCreatedAt(SignupRequest.Status.PENDING);
+	/** A sign-up request as operators see it. */
+	record SignupRequestView(UUID id, OrganisationType organisationType, String organisationName, String name,
+			String email, @Nullable String message, SignupRequest.Status status, @Nullable String decisionReason,
+			Instant createdAt, @Nullable Instant decidedAt) {
+
+		static SignupRequestView of(SignupRequest request) {
+			return new SignupRequestView(request.id(), request.organisationType(), request.organisationName(),
+					request.name(), request.email().value(), request.message(), request.status(),
+					request.decisionReason(), request.createdAt(), request.decidedAt());
+		}
 	}
 
 	@Transactional(readOnly = true)
-	List<SignupRequest> recentlyDecidedRequests() {
-		return signupRequests.findTop50ByStatusNotOrderByDecidedAtDesc(SignupRequest.Status.PENDING);
+	List<SignupRequestView> pendingRequests() {
+		return signupRequests.findByStatusOrderByCreatedAt(SignupRequest.Status.PENDING).stream()
+			.map(SignupRequestView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	List<SignupRequestView> recentlyDecidedRequests() {
+		return signupRequests.findTop50ByStatusNotOrderByDecidedAtDesc(SignupRequest.Status.PENDING).stream()
+			.map(SignupRequestView::of).toList();
 	}
 
 	private SignupRequest pending(UUID requestId) {
