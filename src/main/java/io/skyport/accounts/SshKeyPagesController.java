@@ -42,7 +42,8 @@ class SshKeyPagesController {
 			return "redirect:/panel/ssh-keys";
 		}
 		catch (InvalidInputException ex) {
-			return page(user, model, FormErrors.of(ex), name, publicKey);
+			boolean privateKey = publicKey != null && SshPublicKeyParser.isPrivateKey(publicKey);
+			return page(user, model, FormErrors.of(ex), name, privateKey ? null : publicKey);
 		}
 		catch (ConflictException ex) {
 			return page(user, model, FormErrors.of("publicKey", ex.getMessage()), name, publicKey);

@@ -76,6 +76,11 @@ final class SshPublicKeyParser {
 	private SshPublicKeyParser() {
 	}
 
+	/** True if the text holds a private key, which must never be stored, logged or shown again. */
+	static boolean isPrivateKey(String text) {
+		return text.contains("PRIVATE KEY") || text.contains("PuTTY-User-Key-File");
+	}
+
 	/**
 	 * Parses and checks one pasted public key.
 	 *
@@ -84,7 +89,7 @@ final class SshPublicKeyParser {
 	 * @throws InvalidSshKeyException if the text is not exactly one acceptable public key; the message says why.
 	 */
 	static ParsedSshKey parse(String text) {
-		if (text.contains("PRIVATE KEY") || text.contains("PuTTY-User-Key-File")) {
+		if (isPrivateKey(text)) {
 			throw invalid("This is a PRIVATE key. Never share your private key with anyone or paste it into any "
 					+ "website. Paste your PUBLIC key instead: the contents of the .pub file, e.g. "
 					+ "~/.ssh/id_ed25519.pub (show it with: cat ~/.ssh/id_ed25519.pub).");
