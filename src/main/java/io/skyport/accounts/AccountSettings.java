@@ -34,13 +34,7 @@ class AccountSettings {
 
 	@Transactional
 	CurrentUser rename(UserId userId, String name) {
-		String trimmed = name.strip();
-		if (trimmed.isEmpty()) {
-			throw InvalidInputException.of("name", "Enter your name.");
-		}
-		if (trimmed.length() > 200) {
-			throw InvalidInputException.of("name", "Keep your name under 200 characters.");
-		}
+		String trimmed = Registration.PERSON_NAME.require(name);
 		User user = user(userId);
 		user.rename(trimmed);
 		return directory.currentUser(users.save(user));

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.skyport.platform.errors.ConflictException;
-import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.NotFoundException;
+import io.skyport.platform.errors.TextRule;
 
 /**
  * Personal API tokens: {@code skp_} followed by 256 random bits. Looked up by their SHA-256 (a fast hash is right
@@ -29,6 +29,8 @@ class ApiTokenService {
 
 	static final String PREFIX = "skp_";
 	static final int MAX_TOKENS_PER_USER = 50;
+	static final TextRule TOKEN_NAME = new TextRule("name", 100,
+			"Give the token a name, e.g. the script or machine that uses it.", "the token name");
 
 	private final ApiTokens tokens;
 	private final Users users;
@@ -53,13 +55,7 @@ class ApiTokenService {
 
 	@Transactional
 	IssuedToken issue(UserId userId, @Nullable String name) {
-		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty()) {
-			throw InvalidInputException.of("name", "Give the token a name, e.g. the script or machine that uses it.");
-		}
-		if (trimmed.length() > 100) {
-			throw InvalidInputException.of("name", "Keep the token name under 100 characters.");
-		}
+		String trimmed = TOKEN_NAME.require(name);
 		if (tokens.existsByUserIdAndName(userId.id(), trimmed)) {
 			throw new ConflictException("You already have a token named '" + trimmed + "'. Choose another name.");
 		}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.InvalidInputException.Violation;
 import io.skyport.platform.errors.NotFoundException;
+import io.skyport.platform.errors.TextRule;
 
 /**
  * Creates accounts: customers sign up directly; vendors and resellers request an account that an operator
@@ -23,6 +25,13 @@ import io.skyport.platform.errors.NotFoundException;
  */
 @Service
 class Registration {
+
+	static final TextRule PERSON_NAME = new TextRule("name", 200, "Enter your name.", "your name");
+	static final TextRule ORGANISATION_NAME = new TextRule("organisationName", 200,
+			"Enter the name of your company; customers will see it.", "the organisation name");
+	static final TextRule MESSAGE = new TextRule("message", 2000, "", "the message");
+	static final TextRule REJECTION_REASON = new TextRule("reason", 1000,
+			"Say why the request is rejected; the applicant will see it.", "the reason");
 
 	static final String EMAIL_TAKEN = "An account with this e-mail address already exists. Sign in instead.";
 	static final String EMAIL_PENDING = "A request for this e-mail address is already waiting for approval.";
@@ -132,13 +141,7 @@ class Registration {
 
 	@Transactional
 	void reject(UUID requestId, UserId operator, String reason) {
-		String trimmed = reason.strip();
-		if (trimmed.isEmpty()) {
-			throw InvalidInputException.of("reason", "Say why the request is rejected; the applicant will see it.");
-		}
-		if (trimmed.length() > 1000) {
-			throw InvalidInputException.of("reason", "Keep the reason under 1000 characters.");
-		}
+		String trimmed = REJECTION_REASON.require(reason);
 		SignupRequest request = pending(requestId);
 		request.reject(operator, trimmed, clock.instant());
 		signupRequests.save(request);
@@ -197,30 +200,11 @@ class Registration {
 
 	private Validated validate(SignupCommand command) {
 		List<Violation> violations = new ArrayList<>();
-		String name = command.name() == null ? "" : command.name().strip();
-		if (name.isEmpty()) {
-			violations.add(new Violation("name", "Enter your name."));
-		}
-		else if (name.length() > 200) {
-			violations.add(new Violation("name", "Keep your name under 200 characters."));
-		}
-		String organisationName = command.organisationName() == null ? "" : command.organisationName().strip();
-		if (organisationName.isEmpty()) {
-			if (command.type() == OrganisationType.CUSTOMER) {
-				organisationName = name;
-			}
-			else {
-				violations.add(new Violation("organisationName",
-						"Enter the name of your company; customers will see it."));
-			}
-		}
-		else if (organisationName.length() > 200) {
-			violations.add(new Violation("organisationName", "Keep the organisation name under 200 characters."));
-		}
-		String message = command.message() == null || command.message().isBlank() ? null : command.message().strip();
-		if (message != null && message.length() > 2000) {
-			violations.add(new Violation("message", "Keep the message under 2000 characters."));
-		}
+		String name = PERSON_NAME.require(command.name(), violations);
+		String organisationName = command.type() == OrganisationType.CUSTOMER
+				? Objects.requireNonNullElse(ORGANISATION_NAME.optional(command.organisationName(), violations), name)
+				: ORGANISATION_NAME.require(command.organisationName(), violations);
+		String message = MESSAGE.optional(command.message(), violations);
 		EmailAddress email = null;
 		try {
 			email = EmailAddress.parse("email", command.email() == null ? "" : command.email());

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.NotFoundException;
+import io.skyport.platform.errors.TextRule;
 
 /**
  * A user's SSH public keys, later placed on the VMs they order.
@@ -21,6 +22,8 @@ import io.skyport.platform.errors.NotFoundException;
 class SshKeyService {
 
 	static final int MAX_KEYS_PER_USER = 100;
+	static final TextRule KEY_NAME = new TextRule("name", 100, "Give the key a name, e.g. the computer it lives on.",
+			"the key name");
 
 	private final SshKeys keys;
 	private final Clock clock;
@@ -52,13 +55,7 @@ class SshKeyService {
 		catch (InvalidSshKeyException ex) {
 			throw InvalidInputException.of("publicKey", ex.getMessage());
 		}
-		String keyName = name == null || name.isBlank() ? key.comment() : name.strip();
-		if (keyName == null || keyName.isBlank()) {
-			throw InvalidInputException.of("name", "Give the key a name, e.g. the computer it lives on.");
-		}
-		if (keyName.length() > 100) {
-			throw InvalidInputException.of("name", "Keep the key name under 100 characters.");
-		}
+		String keyName = KEY_NAME.require(name == null || name.isBlank() ? key.comment() : name);
 		keys.findByUserIdAndFingerprint(userId.id(), key.fingerprint()).ifPresent(existing -> {
 			throw duplicate(existing.name());
 		});

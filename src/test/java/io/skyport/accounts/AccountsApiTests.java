@@ -2,9 +2,6 @@ package io.skyport.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -268,10 +265,10 @@ class AccountsApiTests {
 		void adding_a_key_answers_201_with_its_sha256_fingerprint() {
 			String token = token(customer());
 
-			assertThat(addKey(token, "laptop", fixture("id_ed25519.pub")))
+			assertThat(addKey(token, "laptop", SshKeyFixtures.read("id_ed25519.pub")))
 				.hasStatus(201)
 				.headers().containsHeader(HttpHeaders.LOCATION);
-			assertThat(addKey(token(customer()), "laptop", fixture("id_ed25519.pub")))
+			assertThat(addKey(token(customer()), "laptop", SshKeyFixtures.read("id_ed25519.pub")))
 				.bodyJson()
 				.hasPathSatisfying("$.id", id -> assertThat(id).isNotNull())
 				.hasPathSatisfying("$.createdAt", at -> assertThat(at).isNotNull())
@@ -287,7 +284,7 @@ class AccountsApiTests {
 		void every_accepted_key_type_is_stored_with_its_type(String file, String type, String fingerprint) {
 			String token = token(customer());
 
-			assertThat(addKey(token, "", fixture(file)))
+			assertThat(addKey(token, "", SshKeyFixtures.read(file)))
 				.hasStatus(201)
 				.bodyJson()
 				.hasPathSatisfying("$.type", value -> assertThat(value).isEqualTo(type))
@@ -303,10 +300,10 @@ class AccountsApiTests {
 		void unacceptable_keys_are_refused_with_a_message_that_says_why(String file, String message) {
 			String token = token(customer());
 
-			assertThat(addKey(token, "bad", fixture(file)))
+			assertThat(addKey(token, "bad", SshKeyFixtures.read(file)))
 				.hasStatus(400)
 				.bodyJson().extractingPath("$.errors[0].field").isEqualTo("publicKey");
-			assertThat(addKey(token, "bad", fixture(file))).body().asString().contains(message);
+			assertThat(addKey(token, "bad", SshKeyFixtures.read(file))).body().asString().contains(message);
 			assertThat(mvc.get().uri("/api/v1/ssh-keys").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 				.bodyJson().extractingPath("$").asArray().isEmpty();
 		}
@@ -325,17 +322,17 @@ class AccountsApiTests {
 		void the_same_key_twice_is_a_conflict_but_another_user_may_add_it() {
 			String first = token(customer());
 			String second = token(customer());
-			assertThat(addKey(first, "laptop", fixture("id_ed25519.pub"))).hasStatus(201);
+			assertThat(addKey(first, "laptop", SshKeyFixtures.read("id_ed25519.pub"))).hasStatus(201);
 
-			assertThat(addKey(first, "again", fixture("id_ed25519.pub")))
+			assertThat(addKey(first, "again", SshKeyFixtures.read("id_ed25519.pub")))
 				.hasStatus(409)
 				.bodyJson().extractingPath("$.detail").isEqualTo("This key is already in your account as 'laptop'.");
-			assertThat(addKey(second, "laptop", fixture("id_ed25519.pub"))).hasStatus(201);
+			assertThat(addKey(second, "laptop", SshKeyFixtures.read("id_ed25519.pub"))).hasStatus(201);
 		}
 
 		@Test
 		void a_blank_name_takes_the_comment_of_the_key() {
-			assertThat(addKey(token(customer()), " ", fixture("id_ed25519.pub")))
+			assertThat(addKey(token(customer()), " ", SshKeyFixtures.read("id_ed25519.pub")))
 				.hasStatus(201)
 				.bodyJson().extractingPath("$.name").isEqualTo("alice@laptop");
 		}
@@ -343,7 +340,7 @@ class AccountsApiTests {
 		@Test
 		void keys_are_listed_and_deleted() {
 			String token = token(customer());
-			String id = read(addKeyRequest(token, "laptop", fixture("id_ed25519.pub")), "$.id");
+			String id = read(addKeyRequest(token, "laptop", SshKeyFixtures.read("id_ed25519.pub")), "$.id");
 
 			assertThat(mvc.get().uri("/api/v1/ssh-keys").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 				.bodyJson().extractingPath("$[0].id").isEqualTo(id);
@@ -361,7 +358,7 @@ class AccountsApiTests {
 		void a_customer_cannot_read_or_delete_another_customers_ssh_key() {
 			String owner = token(customer());
 			String intruder = token(customer());
-			String id = read(addKeyRequest(owner, "laptop", fixture("id_ed25519.pub")), "$.id");
+			String id = read(addKeyRequest(owner, "laptop", SshKeyFixtures.read("id_ed25519.pub")), "$.id");
 
 			assertThat(mvc.get().uri("/api/v1/ssh-keys/" + id).header(HttpHeaders.AUTHORIZATION, "Bearer " + intruder))
 				.hasStatus(404);
@@ -465,17 +462,5 @@ class AccountsApiTests {
 		MvcTestResult result = request.exchange();
 		assertThat(result).hasStatus2xxSuccessful();
 		return com.jayway.jsonpath.JsonPath.read(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8), path);
-	}
-
-	static String fixture(String name) {
-		try (InputStream in = AccountsApiTests.class.getResourceAsStream("/ssh-keys/" + name)) {
-			if (in == null) {
-				throw new IllegalArgumentException("No fixture " + name);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

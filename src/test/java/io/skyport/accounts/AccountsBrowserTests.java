@@ -2,10 +2,6 @@ package io.skyport.accounts;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -64,7 +60,7 @@ class AccountsBrowserTests {
 		Locator addKey = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add key"));
 
 		// A private key is refused, next to the field, and nothing is stored
-		publicKey.fill(fixture("id_ed25519_private.txt"));
+		publicKey.fill(SshKeyFixtures.read("id_ed25519_private.txt"));
 		keyName.fill("leaked");
 		addKey.click();
 		Pattern privateKeyError = Pattern.compile("This is a PRIVATE key\\. Never share your private key");
@@ -75,10 +71,10 @@ class AccountsBrowserTests {
 		assertThat(page.getByRole(AriaRole.TABLE)).hasCount(0);
 
 		// The public key is added and shows exactly the fingerprint ssh-keygen computes
-		publicKey.fill(fixture("id_ed25519.pub"));
+		publicKey.fill(SshKeyFixtures.read("id_ed25519.pub"));
 		keyName.fill("Work laptop");
 		addKey.click();
-		String fingerprint = expectedFingerprint("id_ed25519.pub");
+		String fingerprint = SshKeyFixtures.fingerprintOf("id_ed25519.pub");
 		assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added 'Work laptop' (" + fingerprint + ").");
 		Locator rows = page.getByRole(AriaRole.TABLE).locator("tbody").getByRole(AriaRole.ROW);
 		assertThat(rows).hasCount(1);
@@ -96,26 +92,5 @@ class AccountsBrowserTests {
 			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign in"))).isVisible();
 		page.navigate("/panel/ssh-keys");
 		page.waitForURL("**/login");
-	}
-
-	private static String fixture(String name) {
-		try (InputStream in = AccountsBrowserTests.class.getResourceAsStream("/ssh-keys/" + name)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing test fixture ssh-keys/" + name);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** The fingerprint column of expected-fingerprints.txt ({@code <file> <bits> <fingerprint> <comment> (<TYPE>)}). */
-	private static String expectedFingerprint(String file) {
-		return fixture("expected-fingerprints.txt").lines()
-			.filter(line -> line.startsWith(file + " "))
-			.map(line -> line.split(" ")[2])
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No fingerprint for " + file + " in expected-fingerprints.txt"));
 	}
 }

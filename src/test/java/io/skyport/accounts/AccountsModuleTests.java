@@ -57,7 +57,7 @@ class AccountsModuleTests {
 						TestData.PASSWORD, null));
 		UserId user = customer.user().userId();
 
-		scenario.stimulate(() -> sshKeys.add(user, "laptop", AccountsApiTests.fixture("id_ed25519.pub")))
+		scenario.stimulate(() -> sshKeys.add(user, "laptop", SshKeyFixtures.read("id_ed25519.pub")))
 			.andWaitForEventOfType(SshKeyAdded.class)
 			.matching(event -> event.userId().equals(user))
 			.toArriveAndVerify((event, key) -> assertThat(event.sshKeyId().id()).isEqualTo(key.id()));

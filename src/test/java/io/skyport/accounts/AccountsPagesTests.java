@@ -171,7 +171,7 @@ class AccountsPagesTests {
 		MockHttpSession customer = session(customer());
 
 		assertThat(mvc.post().uri("/panel/ssh-keys").session(customer).with(csrf())
-			.param("name", "laptop").param("publicKey", AccountsApiTests.fixture("id_ed25519.pub")))
+			.param("name", "laptop").param("publicKey", SshKeyFixtures.read("id_ed25519.pub")))
 			.hasRedirectedUrl("/panel/ssh-keys");
 		String page = mvc.get().uri("/panel/ssh-keys").session(customer).exchange().getResponse().getContentAsString();
 		assertThat(page).contains("laptop").contains("SHA256:D27+u8tq0ri/7gjQrJ11q210O5FC9QqLnsmfFXK/yyA");
@@ -190,10 +190,10 @@ class AccountsPagesTests {
 		MockHttpSession customer = session(customer());
 
 		assertThat(mvc.post().uri("/panel/ssh-keys").session(customer).with(csrf())
-			.param("name", "oops").param("publicKey", AccountsApiTests.fixture("id_rsa1024.pub")))
+			.param("name", "oops").param("publicKey", SshKeyFixtures.read("id_rsa1024.pub")))
 			.hasStatusOk().body().asString()
 			.contains("1024 bits")
-			.contains(AccountsApiTests.fixture("id_rsa1024.pub").strip().substring(0, 40));
+			.contains(SshKeyFixtures.read("id_rsa1024.pub").strip().substring(0, 40));
 	}
 
 	@Test

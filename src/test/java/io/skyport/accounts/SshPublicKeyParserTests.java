@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -35,7 +32,7 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void accepts_an_ed25519_key_and_prints_the_same_fingerprint_as_ssh_keygen() {
-		ParsedSshKey key = SshPublicKeyParser.parse(fixture("id_ed25519.pub"));
+		ParsedSshKey key = SshPublicKeyParser.parse(SshKeyFixtures.read("id_ed25519.pub"));
 
 		assertThat(key.type()).isEqualTo("ssh-ed25519");
 		assertThat(key.fingerprint()).isEqualTo("SHA256:D27+u8tq0ri/7gjQrJ11q210O5FC9QqLnsmfFXK/yyA");
@@ -49,7 +46,7 @@ class SshPublicKeyParserTests {
 	@MethodSource("keysWithWhatSshKeygenPrinted")
 	void accepts_every_key_type_with_the_size_fingerprint_and_comment_ssh_keygen_prints(String file, int bits,
 			String fingerprint, String comment) {
-		String line = fixture(file).strip();
+		String line = SshKeyFixtures.read(file).strip();
 
 		ParsedSshKey key = SshPublicKeyParser.parse(line);
 
@@ -62,14 +59,14 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void the_fingerprint_fixture_covers_every_accepted_key_type() {
-		assertThat(keysWithWhatSshKeygenPrinted().map(arguments -> word(fixture((String) arguments.get()[0]), 0)))
+		assertThat(keysWithWhatSshKeygenPrinted().map(arguments -> word(SshKeyFixtures.read((String) arguments.get()[0]), 0)))
 			.containsExactlyInAnyOrder("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
 					"ecdsa-sha2-nistp521", "ssh-rsa", "ssh-rsa", "ssh-rsa");
 	}
 
 	@Test
 	void keeps_a_comment_that_contains_spaces() {
-		assertThat(SshPublicKeyParser.parse(fixture("id_ecdsa256.pub")).comment()).isEqualTo("ecdsa-256 test key");
+		assertThat(SshPublicKeyParser.parse(SshKeyFixtures.read("id_ecdsa256.pub")).comment()).isEqualTo("ecdsa-256 test key");
 	}
 
 	@Test
@@ -82,7 +79,7 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void ignores_surrounding_whitespace_windows_line_endings_and_a_byte_order_mark() {
-		ParsedSshKey key = SshPublicKeyParser.parse("\uFEFF\r\n  " + fixture("id_rsa3072.pub").strip() + "\r\n\r\n\t");
+		ParsedSshKey key = SshPublicKeyParser.parse("\uFEFF\r\n  " + SshKeyFixtures.read("id_rsa3072.pub").strip() + "\r\n\r\n\t");
 
 		assertThat(key.fingerprint()).isEqualTo("SHA256:F0kgQt1cqNZvssJNBw6Rgl0FJJosZ6+71NobKLmH6Ko");
 		assertThat(key.comment()).isEqualTo("rsa3072@host");
@@ -91,9 +88,9 @@ class SshPublicKeyParserTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "id_ed25519", "id_ecdsa384", "id_rsa4096" })
 	void accepts_the_rfc4716_form_that_ssh_keygen_exports(String name) {
-		ParsedSshKey openSsh = SshPublicKeyParser.parse(fixture(name + ".pub"));
+		ParsedSshKey openSsh = SshPublicKeyParser.parse(SshKeyFixtures.read(name + ".pub"));
 
-		ParsedSshKey rfc4716 = SshPublicKeyParser.parse(fixture(name + ".rfc4716.pub"));
+		ParsedSshKey rfc4716 = SshPublicKeyParser.parse(SshKeyFixtures.read(name + ".rfc4716.pub"));
 
 		assertThat(rfc4716.type()).isEqualTo(openSsh.type());
 		assertThat(rfc4716.fingerprint()).isEqualTo(openSsh.fingerprint());
@@ -104,7 +101,7 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void joins_rfc4716_header_lines_continued_with_a_backslash() {
-		String base64 = word(fixture("id_ed25519.pub"), 1);
+		String base64 = word(SshKeyFixtures.read("id_ed25519.pub"), 1);
 		String block = """
 				---- BEGIN SSH2 PUBLIC KEY ----
 				Subject: alice
@@ -124,14 +121,14 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void rejects_an_rfc4716_block_without_its_end_line() {
-		String block = fixture("id_ed25519.rfc4716.pub").replace("---- END SSH2 PUBLIC KEY ----", "");
+		String block = SshKeyFixtures.read("id_ed25519.rfc4716.pub").replace("---- END SSH2 PUBLIC KEY ----", "");
 
 		assertRejected(block).contains("incomplete").contains("---- END SSH2 PUBLIC KEY ---- is missing");
 	}
 
 	@Test
 	void rejects_an_rsa_key_shorter_than_2048_bits_and_says_how_many_bits_it_has() {
-		assertRejected(fixture("id_rsa1024.pub")).contains("This RSA key has 1024 bits")
+		assertRejected(SshKeyFixtures.read("id_rsa1024.pub")).contains("This RSA key has 1024 bits")
 			.contains("at least 2048 bits are required")
 			.contains("ssh-keygen -t ed25519");
 	}
@@ -169,7 +166,7 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void rejects_a_private_key_and_says_never_to_share_it() {
-		assertRejected(fixture("id_ed25519_private.txt")).contains("This is a PRIVATE key")
+		assertRejected(SshKeyFixtures.read("id_ed25519_private.txt")).contains("This is a PRIVATE key")
 			.contains("Never share your private key")
 			.contains("the contents of the .pub file")
 			.contains("~/.ssh/id_ed25519.pub");
@@ -187,14 +184,14 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void rejects_a_dsa_key_as_insecure_and_names_the_accepted_types() {
-		assertRejected(fixture("id_dsa.pub")).contains("DSA keys (ssh-dss) are no longer accepted")
+		assertRejected(SshKeyFixtures.read("id_dsa.pub")).contains("DSA keys (ssh-dss) are no longer accepted")
 			.contains("insecure")
 			.contains(ACCEPTED_TYPES);
 	}
 
 	@Test
 	void rejects_an_ssh_certificate_and_names_the_accepted_types() {
-		assertRejected(fixture("id_ed25519-cert.pub")).contains("This is an SSH certificate")
+		assertRejected(SshKeyFixtures.read("id_ed25519-cert.pub")).contains("This is an SSH certificate")
 			.contains(ACCEPTED_TYPES);
 	}
 
@@ -202,7 +199,7 @@ class SshPublicKeyParserTests {
 	@ValueSource(strings = { "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com", "ssh-ed448",
 			"ecdsa-sha2-nistp192", "rsa-sha2-512", "SSH-ED25519" })
 	void rejects_other_key_types_and_names_the_accepted_ones(String type) {
-		String key = type + " " + word(fixture("id_ed25519.pub"), 1) + " bob@desk";
+		String key = type + " " + word(SshKeyFixtures.read("id_ed25519.pub"), 1) + " bob@desk";
 
 		assertRejected(key).contains(type)
 			.contains(ACCEPTED_TYPES);
@@ -247,12 +244,12 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void rejects_key_data_without_the_key_type_in_front() {
-		assertRejected(word(fixture("id_ed25519.pub"), 1)).contains("The key type is missing");
+		assertRejected(word(SshKeyFixtures.read("id_ed25519.pub"), 1)).contains("The key type is missing");
 	}
 
 	@Test
 	void rejects_a_pem_public_key_and_explains_how_to_convert_it() {
-		assertRejected(fixture("id_rsa2048.pkcs8.pem")).contains("PEM")
+		assertRejected(SshKeyFixtures.read("id_rsa2048.pkcs8.pem")).contains("PEM")
 			.contains("ssh-keygen -i -m PKCS8 -f key.pem");
 	}
 
@@ -264,7 +261,7 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void rejects_a_key_whose_type_in_the_text_differs_from_the_type_in_the_key_data() {
-		String key = "ssh-rsa " + word(fixture("id_ed25519.pub"), 1) + " alice@laptop";
+		String key = "ssh-rsa " + word(SshKeyFixtures.read("id_ed25519.pub"), 1) + " alice@laptop";
 
 		assertRejected(key).contains("The key text is inconsistent")
 			.contains("starts with ssh-rsa")
@@ -308,7 +305,7 @@ class SshPublicKeyParserTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "id_ecdsa256.pub", "id_ecdsa384.pub", "id_ecdsa521.pub" })
 	void rejects_an_ecdsa_point_that_is_not_on_the_curve(String file) {
-		String type = word(fixture(file), 0);
+		String type = word(SshKeyFixtures.read(file), 0);
 		byte[] blob = blob(file);
 		blob[blob.length - 1] ^= 0x01;
 
@@ -371,7 +368,7 @@ class SshPublicKeyParserTests {
 	@ValueSource(strings = { "from=\"10.0.0.1\",no-pty ", "command=\"echo hello world\" ", "restrict ",
 			"no-agent-forwarding,no-X11-forwarding " })
 	void rejects_authorized_keys_options_in_front_of_the_key(String options) {
-		assertRejected(options + fixture("id_ed25519.pub")).contains("Options in front of the key")
+		assertRejected(options + SshKeyFixtures.read("id_ed25519.pub")).contains("Options in front of the key")
 			.contains("are not supported")
 			.contains("paste only the key");
 	}
@@ -384,7 +381,7 @@ class SshPublicKeyParserTests {
 
 	@Test
 	void rejects_a_key_split_over_several_lines() {
-		String line = fixture("id_rsa2048.pub").strip();
+		String line = SshKeyFixtures.read("id_rsa2048.pub").strip();
 
 		assertRejected(line.substring(0, 70) + "\n" + line.substring(70)).contains("must be on a single line");
 	}
@@ -422,7 +419,7 @@ class SshPublicKeyParserTests {
 	}
 
 	static Stream<Arguments> keysWithWhatSshKeygenPrinted() {
-		return fixture("expected-fingerprints.txt").lines()
+		return SshKeyFixtures.read("expected-fingerprints.txt").lines()
 			.filter(line -> !line.isBlank() && !line.startsWith("#"))
 			.map(line -> line.split(" ", 4))
 			.map(parts -> Arguments.of(parts[0], Integer.parseInt(parts[1]), parts[2],
@@ -430,11 +427,11 @@ class SshPublicKeyParserTests {
 	}
 
 	static Stream<String> twoKeys() {
-		String ed25519 = fixture("id_ed25519.pub").strip();
-		String rsa = fixture("id_rsa2048.pub").strip();
+		String ed25519 = SshKeyFixtures.read("id_ed25519.pub").strip();
+		String rsa = SshKeyFixtures.read("id_rsa2048.pub").strip();
 		return Stream.of(ed25519 + "\n" + rsa, ed25519 + "\r\n\r\n" + rsa + "\n", ed25519 + " " + rsa,
-				ed25519 + "\n" + ed25519, fixture("id_ed25519.rfc4716.pub") + fixture("id_ecdsa384.rfc4716.pub"),
-				fixture("id_ed25519.rfc4716.pub") + rsa);
+				ed25519 + "\n" + ed25519, SshKeyFixtures.read("id_ed25519.rfc4716.pub") + SshKeyFixtures.read("id_ecdsa384.rfc4716.pub"),
+				SshKeyFixtures.read("id_ed25519.rfc4716.pub") + rsa);
 	}
 
 	private static AbstractStringAssert<?> assertRejected(String text) {
@@ -442,27 +439,17 @@ class SshPublicKeyParserTests {
 			.message();
 	}
 
-	private static String fixture(String name) {
-		try (InputStream in = SshPublicKeyParserTests.class.getResourceAsStream("/ssh-keys/" + name)) {
-			assertThat(in).as("fixture %s", name).isNotNull();
-			return new String(in.readAllBytes(), UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private static String word(String line, int index) {
 		return line.strip().split(" ")[index];
 	}
 
 	private static String keyLine(String file) {
-		String line = fixture(file);
+		String line = SshKeyFixtures.read(file);
 		return word(line, 0) + " " + word(line, 1);
 	}
 
 	private static byte[] blob(String file) {
-		return Base64.getDecoder().decode(word(fixture(file), 1));
+		return Base64.getDecoder().decode(word(SshKeyFixtures.read(file), 1));
 	}
 
 	private static String line(String type, byte[] blob) {
