@@ -1,18 +1,34 @@
 package io.skyport.accounts;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds the {@link CurrentUser} principal of a user.
+ * Builds the {@link CurrentUser} principal of a user, and answers other modules' look-ups.
  */
 @Component
-class AccountDirectory {
+class AccountDirectory implements Accounts {
 
 	private final Organisations organisations;
+	private final Users users;
 
-	AccountDirectory(Organisations organisations) {
+	AccountDirectory(Organisations organisations, Users users) {
 		this.organisations = organisations;
+		this.users = users;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> findUserByEmail(String email) {
+		return users.findByEmail(EmailAddress.normalise(email)).map(this::currentUser);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> findUser(UserId id) {
+		return users.findById(id.id()).map(this::currentUser);
 	}
 
 	@Transactional(readOnly = true)

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
 import io.skyport.platform.errors.InvalidInputException;
 
 /**
@@ -29,6 +32,25 @@ public final class FormErrors {
 		return new FormErrors(ex.violations().stream()
 			.collect(Collectors.groupingBy(InvalidInputException.Violation::field, LinkedHashMap::new,
 					Collectors.mapping(InvalidInputException.Violation::message, Collectors.toList()))));
+	}
+
+	/** Values the form binder could not convert (e.g. letters in a number field), one message per field. */
+	public static FormErrors of(BindingResult binding) {
+		return new FormErrors(binding.getFieldErrors().stream()
+			.collect(Collectors.groupingBy(FieldError::getField, LinkedHashMap::new, Collectors.mapping(
+					error -> "'" + error.getRejectedValue() + "' is not " + expected(binding, error.getField()) + ".",
+					Collectors.toList()))));
+	}
+
+	private static String expected(BindingResult binding, String field) {
+		Class<?> type = binding.getFieldType(field);
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "a whole number";
+		}
+		if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+			return "a number";
+		}
+		return "a valid value";
 	}
 
 	public static FormErrors of(String field, String message) {

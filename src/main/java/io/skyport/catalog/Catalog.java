@@ -1,0 +1,31 @@
+package io.skyport.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog as the storefront, billing and the deployer read it. Only published products are visible here;
+ * plan versions stay readable forever (subscriptions point at them).
+ */
+public interface Catalog {
+
+	ProductResults search(ProductSearch search);
+
+	Optional<ProductDetails> publishedProduct(String slug);
+
+	Optional<ProductDetails> publishedProduct(ProductId id);
+
+	/** For comparisons: the published products among the given ones, in the given order. */
+	List<ProductDetails> publishedProducts(Collection<ProductId> ids);
+
+	List<ReviewView> reviews(ProductId id);
+
+	List<Category> categories();
+
+	/** The current version of a plan, whatever the product's status (callers check {@code available()}). */
+	Optional<PlanSnapshot> currentPlan(PlanId id);
+
+	/** A version as bought; versions are never deleted. */
+	Optional<PlanSnapshot> planVersion(PlanId id, int versionNumber);
+}

@@ -1,0 +1,17 @@
+package io.skyport.catalog;
+
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A plan as a vendor submits it, before validation.
+ *
+ * @param dataDiskGib absent for a bare-VM product.
+ * @param imageId the id of an available image (see {@code GET /api/v1/images}).
+ */
+record PlanInput(@Nullable String name, @Nullable Integer vcpus, @Nullable Integer memoryMib, @Nullable Integer diskGib,
+		@Nullable Integer dataDiskGib, @Nullable String imageId, @Nullable BigDecimal monthlyPrice,
+		@Nullable String currency, @Nullable Integer bandwidthIncludedGib, @Nullable BigDecimal bandwidthPricePerGib,
+		@Nullable Integer trialDays) {
+}

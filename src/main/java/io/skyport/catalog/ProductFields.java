@@ -1,0 +1,10 @@
+package io.skyport.catalog;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** A product's validated, editable fields. */
+record ProductFields(String name, String slug, String shortDescription, String longDescription, String category,
+		List<String> tags, @Nullable String supportEmail, @Nullable String supportUrl) {
+}
