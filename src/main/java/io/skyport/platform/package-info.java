@@ -1,5 +1,6 @@
 /**
- * Shared infrastructure every module may use: error types, web layout and navigation, the embedded database.
+ * Shared infrastructure every module may use: error types, web layout and navigation, safe image uploads, the
+ * embedded database.
  */
 @ApplicationModule(displayName = "Platform")
 @NullMarked

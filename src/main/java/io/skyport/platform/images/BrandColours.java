@@ -1,0 +1,14 @@
+package io.skyport.platform.images;
+
+/**
+ * A background colour taken from a logo and the text colour to write on it, with a WCAG contrast ratio of at least
+ * 4.5:1 between them.
+ *
+ * @param background a CSS hex colour such as {@code #1d4ed8}.
+ * @param text {@code #ffffff} or {@code #111827}, whichever contrasts better with the logo's colour.
+ */
+public record BrandColours(String background, String text) {
+
+	/** For a logo without any opaque pixel: light grey with near-black text. */
+	public static final BrandColours NEUTRAL = new BrandColours("#f3f4f6", "#111827");
+}
