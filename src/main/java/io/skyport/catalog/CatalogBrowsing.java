@@ -64,6 +64,7 @@ class CatalogBrowsing implements Catalog {
 				where p.status = 'PUBLISHED'
 				""");
 		Map<String, Object> params = new LinkedHashMap<>();
+		String price = priceExpression(search.priceFactors(), params);
 		if (!text.isEmpty()) {
 			sql.append(" and (p.search @@ websearch_to_tsquery('english', :text) or p.name ilike :like escape '\\')");
 			params.put("text", text);
@@ -77,15 +78,15 @@ class CatalogBrowsing implements Catalog {
 			sql.append(" and p.price_currency = :currency");
 			params.put("currency", search.currency() == null ? "EUR" : search.currency().strip().toUpperCase(Locale.ROOT));
 			if (search.minPrice() != null) {
-				sql.append(" and p.lowest_monthly_price >= :minPrice");
+				sql.append(" and ").append(price).append(" >= :minPrice");
 				params.put("minPrice", search.minPrice());
 			}
 			if (search.maxPrice() != null) {
-				sql.append(" and p.lowest_monthly_price <= :maxPrice");
+				sql.append(" and ").append(price).append(" <= :maxPrice");
 				params.put("maxPrice", search.maxPrice());
 			}
 		}
-		sql.append(" order by ").append(orderBy(search.sort(), !text.isEmpty()));
+		sql.append(" order by ").append(orderBy(search.sort(), !text.isEmpty(), price));
 		sql.append(" limit :limit offset :offset");
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
@@ -106,14 +107,32 @@ class CatalogBrowsing implements Catalog {
 		return jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
 	}
 
-	private static String orderBy(ProductSearch.Sort sort, boolean searching) {
+	/** The cheapest plan's price as the storefront shows it: multiplied by the category's markup factor. */
+	private static String priceExpression(ProductSearch.PriceFactors factors, Map<String, Object> params) {
+		if (factors.isNone()) {
+			return "p.lowest_monthly_price";
+		}
+		StringBuilder expression = new StringBuilder("(p.lowest_monthly_price * case p.category");
+		int i = 0;
+		for (Map.Entry<String, BigDecimal> entry : factors.byCategory().entrySet()) {
+			expression.append(" when :factorCategory").append(i).append(" then :factor").append(i);
+			params.put("factorCategory" + i, entry.getKey());
+			params.put("factor" + i, entry.getValue());
+			i++;
+		}
+		expression.append(" else :factorOther end)");
+		params.put("factorOther", factors.other());
+		return expression.toString();
+	}
+
+	private static String orderBy(ProductSearch.Sort sort, boolean searching, String price) {
 		return switch (sort) {
 			case RELEVANCE -> searching
 					? "(p.name ilike :like) desc, ts_rank_cd(p.search, websearch_to_tsquery('english', :text)) desc, p.name, p.id"
 					: "p.published_at desc, p.id";
 			case NEWEST -> "p.published_at desc, p.id";
-			case PRICE_LOW -> "p.lowest_monthly_price asc nulls last, p.name, p.id";
-			case PRICE_HIGH -> "p.lowest_monthly_price desc nulls last, p.name, p.id";
+			case PRICE_LOW -> price + " asc nulls last, p.name, p.id";
+			case PRICE_HIGH -> price + " desc nulls last, p.name, p.id";
 			case RATING -> "(case when p.rating_count = 0 then 0 else p.rating_sum::numeric / p.rating_count end) desc, "
 					+ "p.rating_count desc, p.name, p.id";
 			case NAME -> "p.name, p.id";

@@ -12,11 +12,35 @@ import org.jspecify.annotations.Nullable;
  * @param currency the currency of the price bounds; products priced in another currency are left out when a bound
  * is given.
  * @param page zero-based.
+ * @param priceFactors how the storefront marks prices up: bounds and price sorting apply to marked-up prices.
  */
 public record ProductSearch(@Nullable String text, @Nullable String category, @Nullable BigDecimal minPrice,
-		@Nullable BigDecimal maxPrice, @Nullable String currency, Sort sort, int page, int size) {
+		@Nullable BigDecimal maxPrice, @Nullable String currency, Sort sort, int page, int size,
+		PriceFactors priceFactors) {
 
 	public static final int MAX_PAGE_SIZE = 100;
+
+	public ProductSearch(@Nullable String text, @Nullable String category, @Nullable BigDecimal minPrice,
+			@Nullable BigDecimal maxPrice, @Nullable String currency, Sort sort, int page, int size) {
+		this(text, category, minPrice, maxPrice, currency, sort, page, size, PriceFactors.NONE);
+	}
+
+	public ProductSearch withPriceFactors(PriceFactors factors) {
+		return new ProductSearch(text, category, minPrice, maxPrice, currency, sort, page, size, factors);
+	}
+
+	/**
+	 * Multipliers applied to prices before comparing them: one per category, {@code other} for the rest.
+	 */
+	public record PriceFactors(BigDecimal other, java.util.Map<String, BigDecimal> byCategory) {
+
+		public static final PriceFactors NONE = new PriceFactors(BigDecimal.ONE, java.util.Map.of());
+
+		public boolean isNone() {
+			return other.compareTo(BigDecimal.ONE) == 0
+					&& byCategory.values().stream().allMatch(f -> f.compareTo(BigDecimal.ONE) == 0);
+		}
+	}
 
 	public enum Sort {
 		/** Best text match first when searching, newest otherwise. */

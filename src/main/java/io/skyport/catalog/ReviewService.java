@@ -3,6 +3,7 @@ package io.skyport.catalog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,7 @@ import io.skyport.platform.errors.TextRule;
  * The product's rating counts only visible reviews and is recomputed in the same transaction as the change.
  */
 @Service
-class ReviewService {
+class ReviewService implements ProductReviews {
 
 	static final TextRule COMMENT = new TextRule("comment", 4000, "", "the comment");
 	static final TextRule REPLY = new TextRule("reply", 4000, "Write a reply.", "the reply");
@@ -48,6 +49,24 @@ class ReviewService {
 	/** A review with what operators see: whether and why it is hidden. */
 	record ModeratedReview(UUID id, UUID productId, String productName, String authorName, int rating, String comment,
 			boolean hidden, @Nullable String hiddenReason, java.time.Instant createdAt) {
+	}
+
+	@Override
+	@Transactional
+	public ReviewView post(CurrentUser customer, ProductId product, @Nullable Integer rating, @Nullable String comment) {
+		return post(customer, product.id(), rating, comment);
+	}
+
+	@Override
+	@Transactional
+	public ReviewView edit(CurrentUser customer, ProductId product, @Nullable Integer rating, @Nullable String comment) {
+		return edit(customer, product.id(), rating, comment);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ReviewView> reviewBy(CurrentUser user, ProductId product) {
+		return Optional.ofNullable(mine(user, product.id()));
 	}
 
 	@Transactional

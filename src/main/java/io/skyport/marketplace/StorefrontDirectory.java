@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import io.skyport.platform.images.BrandColours;
+
 /**
  * Which storefront a request is for, answered from memory: every reseller storefront is loaded once (there are
  * few), reloaded after a storefront changes here and every minute to pick up changes made on other servers.
@@ -27,8 +29,9 @@ class StorefrontDirectory {
 	StorefrontDirectory(Storefronts storefronts, @Value("${skyport.marketplace.name:Skyport Marketplace}") String name,
 			@Value("${skyport.marketplace.tagline:Software and servers, ready when you are.}") String tagline) {
 		this.storefronts = storefronts;
-		this.operatorTheme = new StorefrontTheme(null, "", name, tagline, "#1d4ed8", Colours.readableTextOn("#1d4ed8"),
-				"#1d4ed8", Colours.readableTextOn("#1d4ed8"), null, Markup.NONE);
+		BrandColours brand = BrandColours.forColour("#1d4ed8");
+		this.operatorTheme = new StorefrontTheme(null, "", name, tagline, brand.background(), brand.text(),
+				brand.background(), brand.text(), null, Markup.NONE);
 	}
 
 	StorefrontTheme operator() {
@@ -78,9 +81,10 @@ class StorefrontDirectory {
 
 	static StorefrontTheme theme(Storefront storefront, String base) {
 		StorefrontSettings settings = storefront.settings();
-		return new StorefrontTheme(storefront.id(), base, settings.name(), settings.tagline(), settings.primaryColour(),
-				Colours.readableTextOn(settings.primaryColour()), settings.accentColour(),
-				Colours.readableTextOn(settings.accentColour()),
+		BrandColours primary = BrandColours.forColour(settings.primaryColour());
+		BrandColours accent = BrandColours.forColour(settings.accentColour());
+		return new StorefrontTheme(storefront.id(), base, settings.name(), settings.tagline(), primary.background(),
+				primary.text(), accent.background(), accent.text(),
 				storefront.logoKey() == null ? null : "/media/" + storefront.logoKey(),
 				new Markup(settings.markupPercent(), settings.categoryMarkups()));
 	}

@@ -38,6 +38,7 @@ class StorefrontService {
 	static final BigDecimal MAX_MARKUP = new BigDecimal("500");
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+	private static final Pattern HEX = Pattern.compile("#[0-9a-f]{6}");
 	private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
 	private final Storefronts storefronts;
@@ -116,7 +117,7 @@ class StorefrontService {
 
 	private static String colour(String field, @Nullable String value, List<Violation> violations) {
 		String colour = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-		if (!Colours.HEX.matcher(colour).matches()) {
+		if (!HEX.matcher(colour).matches()) {
 			violations.add(new Violation(field, "Give a colour as #rrggbb, e.g. #0f766e."));
 		}
 		return colour;

@@ -38,7 +38,7 @@ class AccountsPagesTests {
 
 	@Test
 	void the_storefront_and_sign_in_pages_are_public() {
-		assertThat(mvc.get().uri("/")).hasStatusOk().body().asString().contains("Create a customer account");
+		assertThat(mvc.get().uri("/")).hasStatusOk().body().asString().contains("Browse all products");
 		assertThat(mvc.get().uri("/login")).hasStatusOk().body().asString().contains("name=\"_csrf\"");
 		assertThat(mvc.get().uri("/signup?type=vendor")).hasStatusOk().body().asString()
 			.contains("value=\"VENDOR\" checked");

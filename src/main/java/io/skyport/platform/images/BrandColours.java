@@ -11,4 +11,17 @@ public record BrandColours(String background, String text) {
 
 	/** For a logo without any opaque pixel: light grey with near-black text. */
 	public static final BrandColours NEUTRAL = new BrandColours("#f3f4f6", "#111827");
+
+	/**
+	 * The readable pair for a colour someone chose (e.g. a reseller's theme): the better text colour, and the colour
+	 * made just light or dark enough for 4.5:1.
+	 *
+	 * @param hex {@code #rrggbb}.
+	 */
+	public static BrandColours forColour(String hex) {
+		if (!hex.matches("#[0-9a-fA-F]{6}")) {
+			throw new IllegalArgumentException("Not a #rrggbb colour: " + hex);
+		}
+		return BrandColourPicker.withText(Integer.parseInt(hex.substring(1), 16));
+	}
 }
