@@ -79,6 +79,14 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void aws_sdk_types_stay_in_the_s3_adapter() {
+		noClasses().that().haveNameNotMatching("io\\.skyport\\.storage\\.S3ObjectStorage(\\$.*)?")
+			.should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+			.because("modules store objects through the ObjectStorage port, whichever store is configured")
+			.check(MAIN);
+	}
+
+	@Test
 	void no_field_injection() {
 		noFields().should().beAnnotatedWith(Autowired.class)
 			.because("constructor injection keeps dependencies explicit and fields final")

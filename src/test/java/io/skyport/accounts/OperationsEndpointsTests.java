@@ -15,8 +15,8 @@ import io.skyport.testing.SkyportIntegrationTest;
 import io.skyport.testing.TestData;
 
 /**
- * What operators and monitoring use: health with the database, build info, Prometheus metrics for operators only,
- * the OpenAPI document, and error pages for people.
+ * What operators and monitoring use: health with the database and object storage, build info, Prometheus metrics
+ * for operators only, the OpenAPI document, and error pages for people.
  */
 @SkyportIntegrationTest
 class OperationsEndpointsTests {
@@ -40,6 +40,15 @@ class OperationsEndpointsTests {
 		assertThat(mvc.get().uri("/actuator/health").header(HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken()))
 			.hasStatusOk()
 			.bodyJson().extractingPath("$.components.db.status").isEqualTo("UP");
+	}
+
+	@Test
+	void operators_see_the_object_storage_check() {
+		var health = assertThat(mvc.get().uri("/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken())).hasStatusOk().bodyJson();
+
+		health.extractingPath("$.components.storage.status").isEqualTo("UP");
+		health.extractingPath("$.components.storage.details.type").isEqualTo("local");
 	}
 
 	@Test

@@ -11,13 +11,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The whole application on a random port against the shared test PostgreSQL, with {@code MockMvcTester} for API
- * calls. Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
+ * calls, and objects stored under {@code target/test-objects}. Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
  * {@link TestData#uniqueEmail()}), never rely on an empty database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "skyport.storage.local.root=target/test-objects")
 @AutoConfigureMockMvc
 public @interface SkyportIntegrationTest {
 }
