@@ -24,16 +24,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import io.skyport.catalog.PlanChanged;
-import io.skyport.catalog.ProductChanged;
-import io.skyport.catalog.ProductPublished;
-import io.skyport.catalog.ProductWithdrawn;
-import io.skyport.catalog.ReviewChanged;
 
 /**
  * Serves anonymous storefront pages from memory. A page rendered for a visitor without a session or token is kept
@@ -74,7 +67,8 @@ class StorefrontPageCache extends OncePerRequestFilter {
 		if (!enabled || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
 			return true;
 		}
-		if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() != null) {
+		if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() != null
+				|| request.getSession(false) != null) {
 			return true;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -138,36 +132,6 @@ class StorefrontPageCache extends OncePerRequestFilter {
 		if (!"HEAD".equals(request.getMethod())) {
 			response.getOutputStream().write(body);
 		}
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(ProductChanged event) {
-		invalidate();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(ProductPublished event) {
-		invalidate();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(ProductWithdrawn event) {
-		invalidate();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(PlanChanged event) {
-		invalidate();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(ReviewChanged event) {
-		invalidate();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(StorefrontChanged event) {
-		invalidate();
 	}
 
 	/** Drops every page; pages being rendered while this runs are not stored. */

@@ -142,6 +142,30 @@ class StorefrontPagesTests {
 			.contains("&#39;abc&#39; is not a number.");
 	}
 
+	@Test
+	void anonymous_pages_are_served_from_memory_revalidated_by_etag_and_dropped_when_the_catalog_changes() {
+		String marker = "Cached" + UUID.randomUUID().toString().substring(0, 6);
+		TestUser vendor = accounts.vendor();
+		catalog.publish(vendor, marker + " One", "databases", "EUR", "1");
+		String uri = "/products?q=" + marker;
+
+		MvcTestResult first = mvc.get().uri(uri).exchange();
+		MvcTestResult second = mvc.get().uri(uri).exchange();
+		String etag = second.getResponse().getHeader(HttpHeaders.ETAG);
+
+		assertThat(first).hasHeader(StorefrontPageCache.HEADER, "MISS");
+		assertThat(second).hasHeader(StorefrontPageCache.HEADER, "HIT").body().asString().contains(marker + " One");
+		assertThat(etag).isEqualTo(first.getResponse().getHeader(HttpHeaders.ETAG)).startsWith("\"");
+		assertThat(mvc.get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, etag)).hasStatus(304);
+		assertThat(mvc.get().uri(uri).header(HttpHeaders.ACCEPT_ENCODING, "gzip")).hasHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+
+		catalog.publish(vendor, marker + " Two", "databases", "EUR", "2");
+
+		assertThat(mvc.get().uri(uri)).hasHeader(StorefrontPageCache.HEADER, "MISS").body().asString()
+			.contains(marker + " Two");
+		assertThat(mvc.get().uri(uri).session(session(accounts.customer()))).doesNotContainHeader(StorefrontPageCache.HEADER);
+	}
+
 	private MockHttpSession session(TestUser user) {
 		MvcTestResult result = mvc.post().uri("/login").with(csrf()).param("username", user.email())
 			.param("password", TestData.PASSWORD).exchange();
