@@ -17,7 +17,7 @@ class CatalogWebConfiguration {
 	AuthorizationRules catalogAuthorizationRules() {
 		return requests -> requests
 			.requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/*", "/api/v1/products/*/reviews",
-					"/api/v1/categories", "/media/**")
+					"/api/v1/categories")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/v1/products", "/api/v1/catalog/imports").hasRole("VENDOR")
 			.requestMatchers("/panel/vendor/**").hasAnyRole("VENDOR", "OPERATOR");
