@@ -62,7 +62,7 @@ class Plan extends AbstractAggregateRoot<Plan> {
 
 	/** @return the new version number. */
 	int change(PlanSpec newSpec, Instant now) {
-		if (newSpec.equals(spec)) {
+		if (newSpec.sameAs(spec)) {
 			throw new ConflictException("Nothing changed in the plan '" + spec.name() + "'.");
 		}
 		this.spec = newSpec;

@@ -1,9 +1,7 @@
 package io.skyport.catalog;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,16 +23,16 @@ class PlanService {
 
 	private final Plans plans;
 	private final PlanVersions versions;
-	private final Products products;
+	private final ProductPricing pricing;
 	private final ProductAccess access;
 	private final CatalogRules rules;
 	private final Clock clock;
 
-	PlanService(Plans plans, PlanVersions versions, Products products, ProductAccess access, CatalogRules rules,
+	PlanService(Plans plans, PlanVersions versions, ProductPricing pricing, ProductAccess access, CatalogRules rules,
 			Clock clock) {
 		this.plans = plans;
 		this.versions = versions;
-		this.products = products;
+		this.pricing = pricing;
 		this.access = access;
 		this.rules = rules;
 		this.clock = clock;
@@ -52,7 +50,7 @@ class PlanService {
 		int position = existing.stream().mapToInt(Plan::position).max().orElse(0) + 1;
 		Plan plan = plans.save(new Plan(product.productId(), position, spec, now));
 		versions.save(new PlanVersion(plan, now));
-		refreshPricing(product);
+		pricing.refresh(product);
 		return plan.snapshot(product.name(), product.status() == ProductStatus.PUBLISHED);
 	}
 
@@ -66,7 +64,7 @@ class PlanService {
 		plan.change(spec, now);
 		plan = plans.save(plan);
 		versions.save(new PlanVersion(plan, now));
-		refreshPricing(product);
+		pricing.refresh(product);
 		return plan.snapshot(product.name(), product.status() == ProductStatus.PUBLISHED);
 	}
 
@@ -80,7 +78,7 @@ class PlanService {
 		}
 		plan.archive(clock.instant());
 		plans.save(plan);
-		refreshPricing(product);
+		pricing.refresh(product);
 		return plan.snapshot(product.name(), product.status() == ProductStatus.PUBLISHED);
 	}
 
@@ -90,7 +88,7 @@ class PlanService {
 		Plan plan = plan(product, planId);
 		plan.restore(clock.instant());
 		plans.save(plan);
-		refreshPricing(product);
+		pricing.refresh(product);
 		return plan.snapshot(product.name(), product.status() == ProductStatus.PUBLISHED);
 	}
 
@@ -116,16 +114,5 @@ class PlanService {
 			.filter(plan -> (except == null || !plan.planId().equals(except.planId())) && !plan.archived())
 			.map(plan -> plan.spec().currency())
 			.findFirst();
-	}
-
-	/** Keeps the storefront's "from" price (cheapest plan on sale) on the product. */
-	private void refreshPricing(Product product) {
-		List<Plan> onSale = plans.findByProductIdOrderByPosition(product.id()).stream()
-			.filter(plan -> !plan.archived())
-			.toList();
-		Optional<Plan> cheapest = onSale.stream().min(Comparator.comparing(plan -> plan.spec().monthlyPrice()));
-		BigDecimal price = cheapest.map(plan -> plan.spec().monthlyPrice()).orElse(null);
-		product.recordLowestPrice(price, cheapest.map(plan -> plan.spec().currency()).orElse(null));
-		products.save(product);
 	}
 }

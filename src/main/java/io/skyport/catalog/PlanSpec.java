@@ -1,6 +1,7 @@
 package io.skyport.catalog;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Embeddable;
@@ -12,4 +13,16 @@ import org.jspecify.annotations.Nullable;
 record PlanSpec(String name, int vcpus, int memoryMib, int diskGib, @Nullable Integer dataDiskGib, UUID imageId,
 		BigDecimal monthlyPrice, String currency, int bandwidthIncludedGib, BigDecimal bandwidthPricePerGib,
 		int trialDays) {
+
+	/**
+	 * The same content, whatever the scale of the amounts: the database returns {@code 5.0000} for {@code 5.00},
+	 * which is no change.
+	 */
+	boolean sameAs(PlanSpec other) {
+		return name.equals(other.name) && vcpus == other.vcpus && memoryMib == other.memoryMib
+				&& diskGib == other.diskGib && Objects.equals(dataDiskGib, other.dataDiskGib)
+				&& imageId.equals(other.imageId) && monthlyPrice.compareTo(other.monthlyPrice) == 0
+				&& currency.equals(other.currency) && bandwidthIncludedGib == other.bandwidthIncludedGib
+				&& bandwidthPricePerGib.compareTo(other.bandwidthPricePerGib) == 0 && trialDays == other.trialDays;
+	}
 }

@@ -1,5 +1,6 @@
 package io.skyport.catalog;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +12,12 @@ interface Products extends ListCrudRepository<Product, UUID> {
 	/** Saves and flushes at once, so a unique-constraint violation surfaces here rather than at commit. */
 	Product saveAndFlush(Product product);
 
+	/** Writes pending changes now, so a constraint violation surfaces inside the caller's error handling. */
+	void flush();
+
 	Optional<Product> findBySlug(String slug);
+
+	List<Product> findBySlugIn(Collection<String> slugs);
 
 	boolean existsBySlug(String slug);
 

@@ -132,6 +132,18 @@ class CatalogApiTests {
 	}
 
 	@Test
+	void saving_a_plan_unchanged_writes_no_new_version() {
+		String id = createProduct(vendor, product("Same " + UUID.randomUUID().toString().substring(0, 6)));
+		String planId = read(send("POST", "/api/v1/products/" + id + "/plans", plan("S", 1, 1024, 20, null, "5", "EUR"), vendor),
+				"$.id");
+
+		assertThat(send("PUT", "/api/v1/products/" + id + "/plans/" + planId, plan("S", 1, 1024, 20, null, "5.00", "EUR"),
+				vendor)).hasStatus(409).bodyJson().extractingPath("$.detail").asString().contains("Nothing changed");
+		assertThat(get("/api/v1/products/" + id + "/plans/" + planId + "/versions", vendor)).bodyJson()
+			.extractingPath("$[*].version").asArray().containsExactly(1);
+	}
+
+	@Test
 	void only_the_vendor_or_an_operator_changes_a_product() {
 		String id = createProduct(vendor, product("Mine " + UUID.randomUUID().toString().substring(0, 6)));
 		TestUser otherVendor = accounts.vendor();
