@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.platform.errors.ConflictException;
+import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.NotFoundException;
 
 /**
@@ -52,6 +54,19 @@ class PlanService {
 		versions.save(new PlanVersion(plan, now));
 		pricing.refresh(product);
 		return plan.snapshot(product.name(), product.status() == ProductStatus.PUBLISHED);
+	}
+
+	/**
+	 * Checks a plan without saving it, so a form whose other fields could not be read still shows every problem.
+	 *
+	 * @param planId the plan being changed, or {@literal null} for a new one.
+	 * @throws InvalidInputException with every broken rule.
+	 */
+	@Transactional(readOnly = true)
+	void check(CurrentUser user, UUID productId, @Nullable UUID planId, PlanInput input) {
+		Product product = access.editable(user, productId);
+		Plan plan = planId == null ? null : plan(product, planId);
+		rules.plan(input, currencyOf(plans.findByProductIdOrderByPosition(product.id()), plan));
 	}
 
 	@Transactional

@@ -24,15 +24,17 @@ class ProductService {
 	private final Screenshots screenshots;
 	private final ProductAccess access;
 	private final CatalogRules rules;
+	private final CatalogBrowsing browsing;
 	private final Clock clock;
 
 	ProductService(Products products, Plans plans, Screenshots screenshots, ProductAccess access, CatalogRules rules,
-			Clock clock) {
+			CatalogBrowsing browsing, Clock clock) {
 		this.products = products;
 		this.plans = plans;
 		this.screenshots = screenshots;
 		this.access = access;
 		this.rules = rules;
+		this.browsing = browsing;
 		this.clock = clock;
 	}
 
@@ -73,6 +75,12 @@ class ProductService {
 	@Transactional(readOnly = true)
 	ProductView get(CurrentUser user, UUID id) {
 		return view(access.editable(user, id));
+	}
+
+	/** The product as the storefront would show it, whatever its status, for its vendor (or an operator). */
+	@Transactional(readOnly = true)
+	ProductDetails preview(CurrentUser user, UUID id) {
+		return browsing.details(access.editable(user, id));
 	}
 
 	/** The vendor's own products, or every product for an operator. */

@@ -46,9 +46,9 @@ class ReviewService implements ProductReviews {
 		this.clock = clock;
 	}
 
-	/** A review with what operators see: whether and why it is hidden. */
+	/** A review with what operators see: whether and why it is hidden; and the vendor's reply, if any. */
 	record ModeratedReview(UUID id, UUID productId, String productName, String authorName, int rating, String comment,
-			boolean hidden, @Nullable String hiddenReason, java.time.Instant createdAt) {
+			@Nullable String vendorReply, boolean hidden, @Nullable String hiddenReason, java.time.Instant createdAt) {
 	}
 
 	@Override
@@ -153,7 +153,7 @@ class ReviewService implements ProductReviews {
 	private static ModeratedReview moderated(Review review, String productName) {
 		ReviewView view = review.view();
 		return new ModeratedReview(view.id(), review.productId().id(), productName, view.authorName(), view.rating(),
-				view.comment(), review.hidden(), review.hiddenReason(), view.createdAt());
+				view.comment(), view.vendorReply(), review.hidden(), review.hiddenReason(), view.createdAt());
 	}
 
 	private Product reviewable(CurrentUser customer, UUID productId) {
