@@ -117,6 +117,28 @@ class CatalogMediaTests {
 		assertThat(mvc.get().uri("/media/public/../private/invoices/secret.pdf")).hasStatus4xxClientError();
 	}
 
+	@Test
+	void the_vendor_panel_uploads_a_logo_and_explains_a_refused_file() {
+		TestUser vendor = accounts.vendor();
+		CatalogFixtures.PublishedProduct product = catalog.publish(vendor, "Panel " + UUID.randomUUID().toString().substring(0, 6),
+				"security", "EUR", "4");
+		var login = mvc.post().uri("/login").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("username", vendor.email()).param("password", io.skyport.testing.TestData.PASSWORD).exchange();
+		var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+		String page = "/panel/vendor/products/" + product.id().id();
+
+		assertThat(mvc.post().uri(page + "/logo").multipart().file(new MockMultipartFile("file", "x.png", "image/png", zip()))
+			.session(session).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.hasRedirectedUrl(page + "#media").flash().containsEntry("mediaProblem", "This file is a ZIP archive, not an image. "
+					+ "It must be a PNG, JPEG or WebP image.");
+		assertThat(mvc.post().uri(page + "/logo").multipart()
+			.file(new MockMultipartFile("file", "x.png", "image/png", png(128, 128, Color.ORANGE)))
+			.session(session).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.hasRedirectedUrl(page + "#media");
+		assertThat(mvc.get().uri(page).session(session)).body().asString()
+			.contains("/media/public/catalog/products/" + product.id().id()).contains("Upload logo");
+	}
+
 	private MvcTestResult upload(TestUser user, CatalogFixtures.PublishedProduct product, String kind, byte[] content,
 			String filename) {
 		return mvc.post().uri("/api/v1/products/" + product.id().id() + "/media")
