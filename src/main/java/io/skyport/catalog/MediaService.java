@@ -1,6 +1,5 @@
 package io.skyport.catalog;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +7,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.platform.errors.ConflictException;
@@ -25,7 +20,7 @@ import io.skyport.platform.images.BrandColours;
 import io.skyport.platform.images.ImageKind;
 import io.skyport.platform.images.ImageProcessor;
 import io.skyport.platform.images.ProcessedImage;
-import io.skyport.storage.ObjectStorage;
+import io.skyport.storage.TransactionBoundObjects;
 
 /**
  * Product logos and screenshots. Uploads are validated and re-encoded by {@link ImageProcessor}, stored under fresh
@@ -38,22 +33,20 @@ class MediaService {
 	static final int MAX_SCREENSHOTS = 8;
 	static final TextRule CAPTION = new TextRule("caption", 200, "", "the caption");
 
-	private static final Logger log = LoggerFactory.getLogger(MediaService.class);
-
 	private final ProductAccess access;
 	private final Products products;
 	private final Screenshots screenshots;
 	private final ImageProcessor images;
-	private final ObjectStorage storage;
+	private final TransactionBoundObjects objects;
 	private final Clock clock;
 
 	MediaService(ProductAccess access, Products products, Screenshots screenshots, ImageProcessor images,
-			ObjectStorage storage, Clock clock) {
+			TransactionBoundObjects objects, Clock clock) {
 		this.access = access;
 		this.products = products;
 		this.screenshots = screenshots;
 		this.images = images;
-		this.storage = storage;
+		this.objects = objects;
 		this.clock = clock;
 	}
 
@@ -72,7 +65,7 @@ class MediaService {
 		Keys keys = store(product, image, "logo");
 		product.useLogo(keys.display(), keys.thumbnail(), colours.background(), colours.text(), clock.instant());
 		products.save(product);
-		deleteAfterCommit(previous, previousThumbnail);
+		objects.deleteAfterCommit(previous, previousThumbnail);
 		return new UploadedMedia("logo", null, MediaUrls.of(keys.display()), MediaUrls.of(keys.thumbnail()), image.width(),
 				image.height(), colours.background(), colours.text());
 	}
@@ -112,7 +105,7 @@ class MediaService {
 		screenshots.delete(screenshot);
 		product.changed();
 		products.save(product);
-		deleteAfterCommit(screenshot.objectKey(), screenshot.thumbnailKey());
+		objects.deleteAfterCommit(screenshot.objectKey(), screenshot.thumbnailKey());
 	}
 
 	private record Keys(String display, String thumbnail) {
@@ -121,41 +114,8 @@ class MediaService {
 	private Keys store(Product product, ProcessedImage image, String kind) {
 		String base = "public/catalog/products/" + product.id() + "/" + kind + "-" + UUID.randomUUID();
 		Keys keys = new Keys(base + "." + image.fileExtension(), base + "-thumb." + image.fileExtension());
-		deleteOnRollback(keys.display(), keys.thumbnail());
-		storage.put(keys.display(), new ByteArrayInputStream(image.display()), image.display().length, image.contentType());
-		storage.put(keys.thumbnail(), new ByteArrayInputStream(image.thumbnail()), image.thumbnail().length,
-				image.contentType());
+		objects.put(keys.display(), image.display(), image.contentType());
+		objects.put(keys.thumbnail(), image.thumbnail(), image.contentType());
 		return keys;
-	}
-
-	private void deleteOnRollback(String... keys) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					delete(List.of(keys));
-				}
-			}
-		});
-	}
-
-	private void deleteAfterCommit(@Nullable String... keys) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				delete(java.util.Arrays.stream(keys).filter(Objects::nonNull).toList());
-			}
-		});
-	}
-
-	private void delete(List<String> keys) {
-		for (String key : keys) {
-			try {
-				storage.delete(key);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not delete the unused object {}; it can be removed by hand", key, ex);
-			}
-		}
 	}
 }

@@ -1,5 +1,7 @@
 package io.skyport.marketplace;
 
+import java.io.IOException;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,11 +9,14 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.catalog.Catalog;
 import io.skyport.platform.errors.InvalidInputException;
+import io.skyport.platform.errors.NotFoundException;
 import io.skyport.platform.web.FormErrors;
 
 /**
@@ -55,6 +60,23 @@ class StorefrontPagesController {
 		catch (InvalidInputException ex) {
 			return page(model, form, storefronts.mine(reseller).orElse(null), FormErrors.of(ex));
 		}
+	}
+
+	@PostMapping("/panel/reseller/storefront/logo")
+	String logo(@AuthenticationPrincipal CurrentUser reseller,
+			@RequestParam(required = false) @org.jspecify.annotations.Nullable MultipartFile file, RedirectAttributes redirect)
+			throws IOException {
+		try {
+			if (file == null || file.isEmpty()) {
+				throw InvalidInputException.of("file", "Choose an image file to upload.");
+			}
+			storefronts.uploadLogo(reseller, file.getBytes());
+			redirect.addFlashAttribute("notice", "Your storefront's logo was updated.");
+		}
+		catch (InvalidInputException | NotFoundException ex) {
+			redirect.addFlashAttribute("logoProblem", ex.getMessage());
+		}
+		return "redirect:/panel/reseller/storefront";
 	}
 
 	private String page(Model model, StorefrontService.StorefrontForm form,

@@ -25,7 +25,12 @@ import io.skyport.catalog.Category;
 import io.skyport.platform.errors.ForbiddenException;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.InvalidInputException.Violation;
+import io.skyport.platform.errors.NotFoundException;
 import io.skyport.platform.errors.TextRule;
+import io.skyport.platform.images.ImageKind;
+import io.skyport.platform.images.ImageProcessor;
+import io.skyport.platform.images.ProcessedImage;
+import io.skyport.storage.TransactionBoundObjects;
 
 /**
  * A reseller configures their storefront: address, theme, custom domain and markup.
@@ -43,12 +48,35 @@ class StorefrontService {
 
 	private final Storefronts storefronts;
 	private final Catalog catalog;
+	private final ImageProcessor images;
+	private final TransactionBoundObjects objects;
 	private final Clock clock;
 
-	StorefrontService(Storefronts storefronts, Catalog catalog, Clock clock) {
+	StorefrontService(Storefronts storefronts, Catalog catalog, ImageProcessor images, TransactionBoundObjects objects,
+			Clock clock) {
 		this.storefronts = storefronts;
 		this.catalog = catalog;
+		this.images = images;
+		this.objects = objects;
 		this.clock = clock;
+	}
+
+	/**
+	 * Replaces the storefront's logo (validated and re-encoded like product logos).
+	 *
+	 * @throws NotFoundException before the storefront is configured.
+	 */
+	@Transactional
+	StorefrontView uploadLogo(CurrentUser reseller, byte[] upload) {
+		requireReseller(reseller);
+		Storefront storefront = storefronts.findByResellerId(reseller.organisationId().id())
+			.orElseThrow(() -> new NotFoundException("Save your storefront's settings before uploading its logo."));
+		ProcessedImage image = images.process(upload, ImageKind.LOGO);
+		String key = "public/storefronts/" + storefront.id() + "/logo-" + UUID.randomUUID() + "." + image.fileExtension();
+		objects.put(key, image.thumbnail(), image.contentType());
+		objects.deleteAfterCommit(storefront.logoKey());
+		storefront.useLogo(key, clock.instant());
+		return view(storefronts.save(storefront));
 	}
 
 	/** A storefront form as submitted; category markups keyed by category slug, blank = use the global markup. */

@@ -3,8 +3,6 @@ package io.skyport.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +24,7 @@ import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
 import io.skyport.storage.ObjectStorage;
 import io.skyport.testing.SkyportIntegrationTest;
+import io.skyport.testing.TestImages;
 
 /**
  * Logos and screenshots: real images in, re-encoded images out through object storage, bad files refused.
@@ -53,7 +50,7 @@ class CatalogMediaTests {
 		CatalogFixtures.PublishedProduct product = catalog.publish(vendor, "Logo " + UUID.randomUUID().toString().substring(0, 6),
 				"security", "EUR", "4");
 
-		MvcTestResult upload = upload(vendor, product, "logo", png(256, 256, new Color(200, 30, 30)), "logo.png");
+		MvcTestResult upload = upload(vendor, product, "logo", TestImages.png(256, 256, new Color(200, 30, 30)), "logo.png");
 
 		assertThat(upload).hasStatus(201);
 		String url = JsonPath.read(body(upload), "$.url");
@@ -76,10 +73,10 @@ class CatalogMediaTests {
 
 		assertThat(upload(vendor, product, "logo", zip(), "logo.png")).hasStatus(400).body().asString()
 			.contains("This file is a ZIP archive, not an image.");
-		assertThat(upload(vendor, product, "poster", png(400, 300, Color.BLUE), "x.png")).hasStatus(400).body().asString()
+		assertThat(upload(vendor, product, "poster", TestImages.png(400, 300, Color.BLUE), "x.png")).hasStatus(400).body().asString()
 			.contains("kind=logo or kind=screenshot");
 		assertThat(upload(vendor, product, "logo", new byte[0], "empty.png")).hasStatus(400);
-		assertThat(upload(accounts.vendor(), product, "logo", png(256, 256, Color.BLUE), "x.png")).hasStatus(403);
+		assertThat(upload(accounts.vendor(), product, "logo", TestImages.png(256, 256, Color.BLUE), "x.png")).hasStatus(403);
 		assertThat(mvc.get().uri("/api/v1/products/" + product.id().id())).body().asString().doesNotContain("logoUrl");
 	}
 
@@ -88,7 +85,7 @@ class CatalogMediaTests {
 		TestUser vendor = accounts.vendor();
 		CatalogFixtures.PublishedProduct product = catalog.publish(vendor, "Shots " + UUID.randomUUID().toString().substring(0, 6),
 				"security", "EUR", "4");
-		byte[] screenshot = png(640, 400, Color.GREEN);
+		byte[] screenshot = TestImages.png(640, 400, Color.GREEN);
 		String firstId = null;
 		String firstUrl = null;
 		for (int i = 0; i < 8; i++) {
@@ -132,7 +129,7 @@ class CatalogMediaTests {
 			.hasRedirectedUrl(page + "#media").flash().containsEntry("mediaProblem", "This file is a ZIP archive, not an image. "
 					+ "It must be a PNG, JPEG or WebP image.");
 		assertThat(mvc.post().uri(page + "/logo").multipart()
-			.file(new MockMultipartFile("file", "x.png", "image/png", png(128, 128, Color.ORANGE)))
+			.file(new MockMultipartFile("file", "x.png", "image/png", TestImages.png(128, 128, Color.ORANGE)))
 			.session(session).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.hasRedirectedUrl(page + "#media");
 		assertThat(mvc.get().uri(page).session(session)).body().asString()
@@ -147,22 +144,6 @@ class CatalogMediaTests {
 			.param("kind", kind)
 			.header(HttpHeaders.AUTHORIZATION, user.bearer())
 			.exchange();
-	}
-
-	static byte[] png(int width, int height, Color colour) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-		Graphics2D g = image.createGraphics();
-		g.setColor(colour);
-		g.fillRect(width / 8, height / 8, width * 3 / 4, height * 3 / 4);
-		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 	private static byte[] zip() {

@@ -120,6 +120,31 @@ class StorefrontPagesTests {
 	}
 
 	@Test
+	void a_reseller_uploads_a_logo_that_the_storefront_header_shows() throws Exception {
+		TestUser reseller = accounts.reseller();
+		String slug = "logo-" + UUID.randomUUID().toString().substring(0, 8);
+		byte[] logo = io.skyport.testing.TestImages.png(200, 200, java.awt.Color.MAGENTA);
+
+		assertThat(mvc.post().uri("/api/v1/reseller/storefront/logo").multipart()
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "l.png", "image/png", logo))
+			.header(HttpHeaders.AUTHORIZATION, reseller.bearer())).hasStatus(404).body().asString()
+			.contains("Save your storefront's settings before uploading its logo.");
+		mvc.put().uri("/api/v1/reseller/storefront").header(HttpHeaders.AUTHORIZATION, reseller.bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(Map.of("slug", slug, "name", "Logo Shop", "primaryColour", "#334155",
+					"accentColour", "#b45309", "markupPercent", 0)))
+			.exchange();
+		MvcTestResult uploaded = mvc.post().uri("/api/v1/reseller/storefront/logo").multipart()
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "l.png", "image/png", logo))
+			.header(HttpHeaders.AUTHORIZATION, reseller.bearer()).exchange();
+
+		assertThat(uploaded).hasStatusOk();
+		String logoUrl = com.jayway.jsonpath.JsonPath.read(uploaded.getResponse().getContentAsString(), "$.logoUrl");
+		assertThat(mvc.get().uri("/m/" + slug)).body().asString().contains(logoUrl);
+		assertThat(mvc.get().uri(logoUrl)).hasStatusOk().hasContentType("image/png");
+	}
+
+	@Test
 	void storefront_settings_are_validated_and_only_resellers_have_one() {
 		TestUser reseller = accounts.reseller();
 		MvcTestResult bad = mvc.put().uri("/api/v1/reseller/storefront").header(HttpHeaders.AUTHORIZATION, reseller.bearer())
