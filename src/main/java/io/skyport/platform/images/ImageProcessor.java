@@ -1,6 +1,9 @@
 package io.skyport.platform.images;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +32,7 @@ import org.springframework.stereotype.Component;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 
+import io.skyport.platform.errors.BusyException;
 import io.skyport.platform.errors.InvalidInputException;
 
 /**
@@ -74,7 +78,16 @@ public class ImageProcessor {
 	private static final String DAMAGED = "The image could not be read; it may be damaged.";
 	private static final float JPEG_QUALITY = 0.85f;
 
+	final Semaphore decodeSlots;
+	private final Duration decodeWait;
+
 	public ImageProcessor() {
+		this(Math.max(1, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(20));
+	}
+
+	ImageProcessor(int decodeSlots, Duration decodeWait) {
+		this.decodeSlots = new Semaphore(decodeSlots);
+		this.decodeWait = decodeWait;
 		registerIfMissing(new WebPImageReaderSpi());
 		registerIfMissing(new JPEGImageReaderSpi());
 	}
@@ -91,7 +104,33 @@ public class ImageProcessor {
 		if (format == InputFormat.WEBP && InputFormat.isTruncatedWebP(upload)) {
 			throw damaged();
 		}
-		BufferedImage decoded = decode(upload, format, kind);
+		acquireDecodeSlot();
+		try {
+			return processDecoded(decode(upload, format, kind), kind);
+		}
+		finally {
+			decodeSlots.release();
+		}
+	}
+
+	/**
+	 * A decoded image may hold up to 40 megapixels (160 MB and more), so only a few are decoded at once; an upload
+	 * that cannot get a slot in time is refused as busy rather than risking the heap.
+	 */
+	private void acquireDecodeSlot() {
+		try {
+			if (!decodeSlots.tryAcquire(decodeWait.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new BusyException("Many images are being processed right now; try the upload again in a minute.",
+						Duration.ofSeconds(30));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BusyException("The upload was interrupted; try again.", Duration.ofSeconds(5));
+		}
+	}
+
+	private ProcessedImage processDecoded(BufferedImage decoded, ImageKind kind) {
 		BufferedImage display = Resampling.fit(decoded, kind.displayBox(), kind.keepsTransparency());
 		BufferedImage thumbnail = Resampling.fit(display, kind.thumbnailBox(), kind.keepsTransparency());
 		return new ProcessedImage(encode(display, kind), encode(thumbnail, kind), kind.contentType(), display.getWidth(),

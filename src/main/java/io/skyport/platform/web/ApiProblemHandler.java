@@ -33,6 +33,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.skyport.platform.errors.BusyException;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.ForbiddenException;
 import io.skyport.platform.errors.InvalidInputException;
@@ -64,6 +65,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ForbiddenException.class)
 	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex, HttpServletRequest request) {
 		return problem(HttpStatus.FORBIDDEN, ex.getMessage(), request);
+	}
+
+	@ExceptionHandler(BusyException.class)
+	ResponseEntity<ProblemDetail> busy(BusyException ex, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), request));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

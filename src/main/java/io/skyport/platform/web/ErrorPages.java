@@ -21,6 +21,7 @@ public final class ErrorPages {
 		String name = switch (status) {
 			case NOT_FOUND -> "error/404";
 			case FORBIDDEN -> "error/403";
+			case SERVICE_UNAVAILABLE -> "error/generic";
 			default -> status.is5xxServerError() ? "error/500" : "error/generic";
 		};
 		ModelAndView page = new ModelAndView(name, Map.of("status", status.value(), "reason", status.getReasonPhrase()),

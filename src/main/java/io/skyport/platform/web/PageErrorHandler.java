@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import io.skyport.platform.errors.BusyException;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.ForbiddenException;
 import io.skyport.platform.errors.InvalidInputException;
@@ -49,6 +50,11 @@ class PageErrorHandler {
 	@ExceptionHandler(ConflictException.class)
 	ModelAndView conflict(ConflictException ex) {
 		return ErrorPages.view(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(BusyException.class)
+	ModelAndView busy(BusyException ex) {
+		return ErrorPages.view(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

@@ -3,6 +3,7 @@ package io.skyport.platform.images;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
@@ -67,6 +68,21 @@ class ImageProcessorTests {
 	private final ImageProcessor processor = new ImageProcessor();
 
 	// Accepted uploads
+
+	@Test
+	void an_upload_that_finds_every_decode_slot_taken_is_refused_as_busy_instead_of_queuing_forever() {
+		ImageProcessor busy = new ImageProcessor(1, java.time.Duration.ofMillis(50));
+		BufferedImage logo = new BufferedImage(128, 128, BufferedImage.TYPE_INT_ARGB);
+		fill(logo, new Color(RED_600), 0, 0, 128, 128);
+		busy.decodeSlots.acquireUninterruptibly();
+
+		assertThatThrownBy(() -> busy.process(png(logo), ImageKind.LOGO))
+			.isInstanceOf(io.skyport.platform.errors.BusyException.class)
+			.hasMessageContaining("try the upload again");
+
+		busy.decodeSlots.release();
+		assertThat(busy.process(png(logo), ImageKind.LOGO).width()).isEqualTo(128);
+	}
 
 	@Test
 	void a_png_logo_becomes_a_transparent_png_fitting_512_with_a_thumbnail_fitting_128() {
