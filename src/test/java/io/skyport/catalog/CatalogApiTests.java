@@ -3,7 +3,6 @@ package io.skyport.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -262,31 +261,12 @@ class CatalogApiTests {
 	}
 
 	static Map<String, Object> product(String name) {
-		Map<String, Object> product = new HashMap<>();
-		product.put("name", name);
-		product.put("shortDescription", "A managed service for testing the catalog.");
-		product.put("longDescription", "## Features\n\n* fast\n* safe");
-		product.put("category", "databases");
-		product.put("tags", List.of("sql", "test"));
-		product.put("supportEmail", "support@example.test");
-		return product;
+		return CatalogRequests.product(name);
 	}
 
 	Map<String, Object> plan(String name, int vcpus, int memoryMib, int diskGib, Integer dataDiskGib, String price,
 			String currency) {
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("name", name);
-		plan.put("vcpus", vcpus);
-		plan.put("memoryMib", memoryMib);
-		plan.put("diskGib", diskGib);
-		plan.put("dataDiskGib", dataDiskGib);
-		plan.put("imageId", imageId);
-		plan.put("monthlyPrice", new java.math.BigDecimal(price));
-		plan.put("currency", currency);
-		plan.put("bandwidthIncludedGib", 1000);
-		plan.put("bandwidthPricePerGib", new java.math.BigDecimal("0.01"));
-		plan.put("trialDays", 14);
-		return plan;
+		return CatalogRequests.plan(imageId, name, vcpus, memoryMib, diskGib, dataDiskGib, price, currency);
 	}
 
 	private String createProduct(TestUser owner, Map<String, Object> product) {

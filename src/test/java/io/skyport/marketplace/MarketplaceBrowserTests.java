@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import com.microsoft.playwright.options.FilePayload;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
+import io.skyport.catalog.CatalogRequests;
 import io.skyport.compute.ComputeFixtures;
 import io.skyport.compute.ImageSummary;
 import io.skyport.testing.Browser;
@@ -226,26 +226,9 @@ class MarketplaceBrowserTests {
 		product.put("category", "monitoring");
 		product.put("tags", List.of("logs"));
 		String id = read(send("/api/v1/products", product, vendor), "$.id");
-		send("/api/v1/products/" + id + "/plans", plan("Basic", 1, 1024, 20, null, "7.00", imageId), vendor);
-		send("/api/v1/products/" + id + "/plans", plan("Plus", 2, 4096, 40, 50, "15.00", imageId), vendor);
+		send("/api/v1/products/" + id + "/plans", CatalogRequests.plan(imageId, "Basic", 1, 1024, 20, null, "7.00", "EUR"), vendor);
+		send("/api/v1/products/" + id + "/plans", CatalogRequests.plan(imageId, "Plus", 2, 4096, 40, 50, "15.00", "EUR"), vendor);
 		assertThat(send("/api/v1/products/" + id + "/publish", null, vendor)).hasStatus2xxSuccessful();
-	}
-
-	private static Map<String, Object> plan(String name, int vcpus, int memoryMib, int diskGib, Integer dataDiskGib,
-			String price, String imageId) {
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("name", name);
-		plan.put("vcpus", vcpus);
-		plan.put("memoryMib", memoryMib);
-		plan.put("diskGib", diskGib);
-		plan.put("dataDiskGib", dataDiskGib);
-		plan.put("imageId", imageId);
-		plan.put("monthlyPrice", new BigDecimal(price));
-		plan.put("currency", "EUR");
-		plan.put("bandwidthIncludedGib", 1000);
-		plan.put("bandwidthPricePerGib", new BigDecimal("0.01"));
-		plan.put("trialDays", 14);
-		return plan;
 	}
 
 	private MvcTestResult send(String uri, Object body, TestUser user) {
