@@ -220,6 +220,16 @@ class StorefrontPagesTests {
 			.hasStatus(304).hasHeader(StorefrontPageCache.HEADER, "HIT").hasHeader("X-Frame-Options", "DENY");
 	}
 
+	@Test
+	void the_stylesheet_may_be_stored_by_browsers_but_is_revalidated() {
+		MvcTestResult css = mvc.get().uri("/css/skyport.css").exchange();
+
+		assertThat(css).hasStatusOk().hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, public");
+		assertThat(css).doesNotContainHeader(HttpHeaders.PRAGMA).doesNotContainHeader(HttpHeaders.EXPIRES);
+		assertThat(mvc.get().uri("/css/skyport.css")
+			.header(HttpHeaders.IF_MODIFIED_SINCE, css.getResponse().getHeader(HttpHeaders.LAST_MODIFIED))).hasStatus(304);
+	}
+
 	private MockHttpSession session(TestUser user) {
 		MvcTestResult result = mvc.post().uri("/login").with(csrf()).param("username", user.email())
 			.param("password", TestData.PASSWORD).exchange();
