@@ -21,7 +21,8 @@
 #  8. stops Skyport and nginx and deletes the temporary directory (KEEP=1 keeps it, with the logs).
 #
 # Settings (environment): DURATION (20s), THREADS (2), CONNECTIONS (32), ROUNDS (1: repeat the nginx/Skyport pair
-# per page), WARMUP (10s), SEARCH (nebula: the search page's query, matches all 10,000 seeded products).
+# per page), WARMUP (10s), SEARCH (nebula: the search page's query, matches all 10,000 seeded products), JAR (a
+# Skyport jar to measure instead of target/'s, e.g. an older build to compare with).
 # Like the reference numbers in /work/shared/design.md, wrk, nginx and Skyport share the machine's cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,8 +62,8 @@ install_missing
 source bin/setup run
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-jar=$(ls target/skyport-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]; then
+jar=${JAR:-$(ls target/skyport-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)}
+if [ -z "${JAR:-}" ] && { [ -z "$jar" ] || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]; }; then
   log "Building the jar"
   ./mvnw -B -q -DskipTests package
   jar=$(ls target/skyport-*.jar | grep -v '\.original$' | head -n 1)
