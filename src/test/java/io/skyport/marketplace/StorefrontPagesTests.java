@@ -221,6 +221,19 @@ class StorefrontPagesTests {
 	}
 
 	@Test
+	void a_head_request_never_leaves_an_empty_page_in_the_cache() {
+		String marker = "Head" + UUID.randomUUID().toString().substring(0, 6);
+		catalog.publish(accounts.vendor(), marker + " One", "databases", "EUR", "3");
+		String uri = "/products?q=" + marker;
+
+		assertThat(mvc.head().uri(uri)).hasStatusOk();
+
+		assertThat(mvc.get().uri(uri)).hasStatusOk().body().asString().contains(marker + " One");
+		assertThat(mvc.get().uri(uri)).hasHeader(StorefrontPageCache.HEADER, "HIT").body().asString().contains(marker + " One");
+		assertThat(mvc.head().uri(uri)).hasStatusOk().hasHeader(StorefrontPageCache.HEADER, "HIT");
+	}
+
+	@Test
 	void the_stylesheet_may_be_stored_by_browsers_but_is_revalidated() {
 		MvcTestResult css = mvc.get().uri("/css/skyport.css").exchange();
 
