@@ -3,6 +3,7 @@ package io.skyport.marketplace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -189,6 +191,56 @@ class StorefrontPagesTests {
 		assertThat(mvc.get().uri(uri)).hasHeader(StorefrontPageCache.HEADER, "MISS").body().asString()
 			.contains(marker + " Two");
 		assertThat(mvc.get().uri(uri).session(session(accounts.customer()))).doesNotContainHeader(StorefrontPageCache.HEADER);
+	}
+
+	@Test
+	void cache_hits_skip_spring_security_but_carry_the_headers_it_sent_with_the_page() {
+		String marker = "Early" + UUID.randomUUID().toString().substring(0, 6);
+		catalog.publish(accounts.vendor(), marker + " One", "security", "EUR", "4");
+		String uri = "/products?q=" + marker;
+
+		MvcTestResult miss = mvc.get().uri(uri).exchange();
+		MvcTestResult hit = mvc.get().uri(uri).exchange();
+
+		assertThat(miss).hasHeader(StorefrontPageCache.HEADER, "MISS");
+		assertThat(hit).hasHeader(StorefrontPageCache.HEADER, "HIT").body().asString().contains(marker + " One");
+		// The miss went through Spring Security (its CSRF filter left a token on the request); the hit did not.
+		assertThat(miss.getRequest().getAttribute(CsrfToken.class.getName())).isNotNull();
+		assertThat(hit.getRequest().getAttribute(CsrfToken.class.getName())).isNull();
+		for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+				"Referrer-Policy", "Content-Language", HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
+				HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY)) {
+			assertThat(hit.getResponse().getHeaders(header)).as(header).isNotEmpty()
+				.isEqualTo(miss.getResponse().getHeaders(header));
+		}
+		assertThat(hit.getResponse().getHeaderNames()).as("the same headers")
+			.containsExactlyInAnyOrderElementsOf(miss.getResponse().getHeaderNames());
+		assertThat(hit.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+		assertThat(mvc.get().uri(uri).header(HttpHeaders.IF_MODIFIED_SINCE, hit.getResponse().getHeader(HttpHeaders.LAST_MODIFIED)))
+			.hasStatus(304).hasHeader(StorefrontPageCache.HEADER, "HIT").hasHeader("X-Frame-Options", "DENY");
+	}
+
+	@Test
+	void a_head_request_never_leaves_an_empty_page_in_the_cache() {
+		String marker = "Head" + UUID.randomUUID().toString().substring(0, 6);
+		catalog.publish(accounts.vendor(), marker + " One", "databases", "EUR", "3");
+		String uri = "/products?q=" + marker;
+
+		assertThat(mvc.head().uri(uri)).hasStatusOk();
+
+		assertThat(mvc.get().uri(uri)).hasStatusOk().body().asString().contains(marker + " One");
+		assertThat(mvc.get().uri(uri)).hasHeader(StorefrontPageCache.HEADER, "HIT").body().asString().contains(marker + " One");
+		assertThat(mvc.head().uri(uri)).hasStatusOk().hasHeader(StorefrontPageCache.HEADER, "HIT");
+	}
+
+	@Test
+	void the_stylesheet_may_be_stored_by_browsers_but_is_revalidated() {
+		MvcTestResult css = mvc.get().uri("/css/skyport.css").exchange();
+
+		assertThat(css).hasStatusOk().hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, public");
+		assertThat(css).doesNotContainHeader(HttpHeaders.PRAGMA).doesNotContainHeader(HttpHeaders.EXPIRES);
+		assertThat(mvc.get().uri("/css/skyport.css")
+			.header(HttpHeaders.IF_MODIFIED_SINCE, css.getResponse().getHeader(HttpHeaders.LAST_MODIFIED))).hasStatus(304);
 	}
 
 	private MockHttpSession session(TestUser user) {
