@@ -39,8 +39,8 @@ class AccountPagesController {
 
 	@GetMapping("/panel")
 	String dashboard(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("sshKeyCount", sshKeys.list(user.userId()).size());
-		model.addAttribute("tokenCount", tokens.list(user.userId()).size());
+		model.addAttribute("sshKeyCount", sshKeys.count(user.userId()));
+		model.addAttribute("tokenCount", tokens.count(user.userId()));
 		return "accounts/dashboard";
 	}
 

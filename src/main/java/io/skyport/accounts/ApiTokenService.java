@@ -81,6 +81,11 @@ class ApiTokenService {
 		return tokens.findByUserIdOrderByCreatedAt(userId.id()).stream().map(ApiTokenService::summary).toList();
 	}
 
+	@Transactional(readOnly = true)
+	long count(UserId userId) {
+		return tokens.countByUserId(userId.id());
+	}
+
 	/** @throws NotFoundException also when the token belongs to someone else. */
 	@Transactional
 	void revoke(UserId userId, UUID tokenId) {

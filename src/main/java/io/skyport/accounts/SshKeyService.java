@@ -75,6 +75,11 @@ class SshKeyService {
 		return keys.findByUserIdOrderByCreatedAt(userId.id()).stream().map(SshKeyService::view).toList();
 	}
 
+	@Transactional(readOnly = true)
+	long count(UserId userId) {
+		return keys.countByUserId(userId.id());
+	}
+
 	/** @throws NotFoundException also when the key belongs to someone else. */
 	@Transactional(readOnly = true)
 	SshKeyView get(UserId userId, UUID keyId) {

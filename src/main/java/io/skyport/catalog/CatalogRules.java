@@ -3,7 +3,6 @@ package io.skyport.catalog;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +21,8 @@ import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.InvalidInputException.Violation;
 import io.skyport.platform.errors.TextRule;
 import io.skyport.platform.money.Money;
+import io.skyport.platform.text.EmailAddresses;
+import io.skyport.platform.text.Slugs;
 
 /**
  * The rules for products and plans, shared by the forms, the API and catalog imports. Each method reports every
@@ -43,10 +44,8 @@ class CatalogRules {
 	static final int MAX_TRIAL_DAYS = 90;
 	static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
 
-	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 	private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9 .+#-]{0,29}");
 	private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private final ComputeImages images;
 	private final CategoryDirectory categories;
@@ -67,7 +66,7 @@ class CatalogRules {
 					"Write the description in Markdown; HTML tags such as " + firstTag(longDescription) + " are not allowed."));
 		}
 		String slug = input.slug() == null || input.slug().isBlank() ? slugify(name) : input.slug().strip();
-		if (!SLUG.matcher(slug).matches() || slug.length() < 3 || slug.length() > 80) {
+		if (!Slugs.isValid(slug, 3, 80)) {
 			violations.add(new Violation("slug", "The address must be 3 to 80 lower-case letters, digits and single "
 					+ "hyphens, e.g. postgres-pro."));
 		}
@@ -157,9 +156,7 @@ class CatalogRules {
 	}
 
 	static String slugify(String name) {
-		String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-		return slug.length() > 80 ? slug.substring(0, 80).replaceAll("-+$", "") : slug;
+		return Slugs.of(name, 80);
 	}
 
 	private static List<String> tags(@Nullable List<String> values, List<Violation> violations) {
@@ -188,7 +185,7 @@ class CatalogRules {
 			return null;
 		}
 		String email = value.strip();
-		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+		if (!EmailAddresses.isWellFormed(email)) {
 			violations.add(new Violation("supportEmail", "'" + email + "' is not an e-mail address."));
 		}
 		return email;

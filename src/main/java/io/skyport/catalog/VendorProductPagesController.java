@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +25,7 @@ import io.skyport.compute.ImageId;
 import io.skyport.compute.ImageSummary;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
+import io.skyport.platform.images.BrandColours;
 import io.skyport.platform.money.Money;
 import io.skyport.platform.web.FormErrors;
 
@@ -36,7 +36,6 @@ import io.skyport.platform.web.FormErrors;
 @Controller
 class VendorProductPagesController {
 
-	private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
 	private final ProductService products;
 	private final PlanService plans;
@@ -196,7 +195,7 @@ class VendorProductPagesController {
 
 	/** The brand colours come from the logo; only plain hex colours reach a style attribute. */
 	private static @Nullable String brandStyle(ProductCard card) {
-		if (!HEX_COLOUR.matcher(card.brandBackground()).matches() || !HEX_COLOUR.matcher(card.brandText()).matches()) {
+		if (!BrandColours.isHexColour(card.brandBackground()) || !BrandColours.isHexColour(card.brandText())) {
 			return null;
 		}
 		return "background-color: " + card.brandBackground() + "; color: " + card.brandText() + ";";

@@ -27,9 +27,11 @@ import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.InvalidInputException.Violation;
 import io.skyport.platform.errors.NotFoundException;
 import io.skyport.platform.errors.TextRule;
+import io.skyport.platform.images.BrandColours;
 import io.skyport.platform.images.ImageKind;
 import io.skyport.platform.images.ImageProcessor;
 import io.skyport.platform.images.ProcessedImage;
+import io.skyport.platform.text.Slugs;
 import io.skyport.storage.TransactionBoundObjects;
 
 /**
@@ -42,8 +44,6 @@ class StorefrontService {
 	static final TextRule TAGLINE = new TextRule("tagline", 200, "", "the tagline");
 	static final BigDecimal MAX_MARKUP = new BigDecimal("500");
 
-	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-	private static final Pattern HEX = Pattern.compile("#[0-9a-f]{6}");
 	private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
 	private final Storefronts storefronts;
@@ -114,8 +114,7 @@ class StorefrontService {
 
 	/** Default settings for a reseller's first visit to the form. */
 	StorefrontForm suggestion(CurrentUser reseller) {
-		String slug = reseller.organisationName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("(^-+|-+$)", "");
+		String slug = Slugs.of(reseller.organisationName(), 40);
 		return new StorefrontForm(slug.length() < 3 ? "store-" + slug : slug, reseller.organisationName(), null, "#0f766e",
 				"#b45309", null, new BigDecimal("10"), Map.of());
 	}
@@ -123,7 +122,7 @@ class StorefrontService {
 	private StorefrontSettings validate(StorefrontForm form, @Nullable UUID existing) {
 		List<Violation> violations = new ArrayList<>();
 		String slug = form.slug() == null ? "" : form.slug().strip().toLowerCase(Locale.ROOT);
-		if (!SLUG.matcher(slug).matches() || slug.length() < 3 || slug.length() > 40) {
+		if (!Slugs.isValid(slug, 3, 40)) {
 			violations.add(new Violation("slug", "The address must be 3 to 40 lower-case letters, digits and single hyphens."));
 		}
 		else if (storefronts.findBySlug(slug).filter(s -> !s.id().equals(existing)).isPresent()) {
@@ -145,7 +144,7 @@ class StorefrontService {
 
 	private static String colour(String field, @Nullable String value, List<Violation> violations) {
 		String colour = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-		if (!HEX.matcher(colour).matches()) {
+		if (!BrandColours.isHexColour(colour)) {
 			violations.add(new Violation(field, "Give a colour as #rrggbb, e.g. #0f766e."));
 		}
 		return colour;

@@ -19,9 +19,14 @@ public record BrandColours(String background, String text) {
 	 * @param hex {@code #rrggbb}.
 	 */
 	public static BrandColours forColour(String hex) {
-		if (!hex.matches("#[0-9a-fA-F]{6}")) {
+		if (!isHexColour(hex)) {
 			throw new IllegalArgumentException("Not a #rrggbb colour: " + hex);
 		}
 		return BrandColourPicker.withText(Integer.parseInt(hex.substring(1), 16));
+	}
+
+	/** True for a CSS colour written {@code #rrggbb} (any case): safe to put in a style attribute. */
+	public static boolean isHexColour(String text) {
+		return text.length() == 7 && text.matches("#[0-9a-fA-F]{6}");
 	}
 }
