@@ -1,0 +1,73 @@
+package io.skyport.compute.provider;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Drives machines and volumes on one kind of provider. Every method talks to the host named by the
+ * {@link ProviderTarget}, returns within the adapter's timeouts (a dead host never hangs the caller) and reports
+ * failures as:
+ * <ul>
+ * <li>{@link ProviderUnavailableException}: the host could not be reached or did not answer in time — transient,
+ * worth retrying with backoff;</li>
+ * <li>{@link MachineNotFoundException}: the named machine or volume does not exist on that host;</li>
+ * <li>{@link ProviderFailureException}: the host answered and refused (bad image, no space, invalid definition) —
+ * retrying the same request will not help.</li>
+ * </ul>
+ * Machines and volumes are addressed by name; names derive from Skyport's IDs, so a create repeated after a crash
+ * finds what the first attempt made instead of making a second one.
+ */
+public interface ComputeProvider {
+
+	/** Host facts for the node probe: hypervisor, capacity, free memory, how many machines it holds. */
+	HostReport probe(ProviderTarget target);
+
+	/**
+	 * Creates the machine's root volume from its image (and its data volume, if any), defines the machine and starts
+	 * it. Idempotent: if a machine with {@code spec.name()} exists it is returned (started if it was stopped), and
+	 * existing volumes with the derived names are reused.
+	 */
+	MachineInfo createMachine(ProviderTarget target, MachineSpec spec);
+
+	/** Starts a stopped machine; a running one is left as is. */
+	void startMachine(ProviderTarget target, String machineName);
+
+	/**
+	 * Asks the guest to shut down (ACPI) and waits up to {@code gracePeriod}; then powers it off. A stopped machine is
+	 * left as is.
+	 */
+	void stopMachine(ProviderTarget target, String machineName, Duration gracePeriod);
+
+	/** Reboots a running machine. */
+	void rebootMachine(ProviderTarget target, String machineName);
+
+	/**
+	 * Powers the machine off, removes its definition and deletes its root volume (data volumes are deleted separately,
+	 * with {@link #deleteVolume}). A machine that does not exist is not an error: destroy is idempotent.
+	 */
+	void destroyMachine(ProviderTarget target, String machineName);
+
+	/** Creates an empty volume; an existing volume with the same name is returned as is. */
+	VolumeInfo createVolume(ProviderTarget target, VolumeSpec spec);
+
+	/** Attaches a volume to a machine as its next free virtio disk; already attached is not an error. */
+	void attachVolume(ProviderTarget target, String machineName, String volumeName);
+
+	/** Detaches a volume; not attached is not an error. */
+	void detachVolume(ProviderTarget target, String machineName, String volumeName);
+
+	/** Deletes a volume; a missing volume is not an error. */
+	void deleteVolume(ProviderTarget target, String volumeName);
+
+	/** What the host holds: every machine with its state, for inventory and reconciliation. */
+	List<MachineInfo> listMachines(ProviderTarget target);
+
+	/** Cumulative counters of one machine (CPU time, memory, network and disk bytes). */
+	MachineStats machineStats(ProviderTarget target, String machineName);
+
+	/** The tail of the machine's serial console log, at most {@code maxBytes}; empty if nothing was written yet. */
+	String consoleOutput(ProviderTarget target, String machineName, int maxBytes);
+
+	/** The provider's own description of the machine (for libvirt the domain XML), for operators. */
+	String machineDefinition(ProviderTarget target, String machineName);
+}
