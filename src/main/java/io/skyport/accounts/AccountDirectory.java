@@ -1,9 +1,16 @@
 package io.skyport.accounts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.skyport.platform.errors.InvalidInputException;
 
 /**
  * Builds the {@link CurrentUser} principal of a user, and answers other modules' look-ups.
@@ -13,10 +20,32 @@ class AccountDirectory implements Accounts {
 
 	private final Organisations organisations;
 	private final Users users;
+	private final SshKeys sshKeys;
 
-	AccountDirectory(Organisations organisations, Users users) {
+	AccountDirectory(Organisations organisations, Users users, SshKeys sshKeys) {
 		this.organisations = organisations;
 		this.users = users;
+		this.sshKeys = sshKeys;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AuthorizedKey> authorizedKeys(OrganisationId organisationId, List<SshKeyId> ids) {
+		Map<UUID, SshKey> found = sshKeys
+			.findOrganisationKeys(organisationId.id(), ids.stream().map(SshKeyId::id).toList())
+			.stream()
+			.collect(Collectors.toMap(key -> key.id().id(), key -> key));
+		List<AuthorizedKey> keys = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			SshKey key = found.get(ids.get(i).id());
+			if (key == null) {
+				throw InvalidInputException.of("sshKeyIds",
+						"There is no SSH key " + ids.get(i) + " in your account (item " + (i + 1) + ").");
+			}
+			keys.add(new AuthorizedKey(key.id(), key.name(), key.fingerprint(),
+					key.publicKey() + " " + key.name().replaceAll("\\s+", "-")));
+		}
+		return keys;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.skyport.accounts;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,12 @@ public interface Accounts {
 	Optional<CurrentUser> findUserByEmail(String email);
 
 	Optional<CurrentUser> findUser(UserId id);
+
+	/**
+	 * The keys of an organisation's users with the given IDs, in the order asked.
+	 *
+	 * @throws io.skyport.platform.errors.InvalidInputException (field {@code sshKeyIds}) if an ID names no key of a
+	 *         user of that organisation — the same answer whether the key is someone else's or does not exist.
+	 */
+	List<AuthorizedKey> authorizedKeys(OrganisationId organisationId, List<SshKeyId> ids);
 }

@@ -1,9 +1,11 @@
 package io.skyport.accounts;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface SshKeys extends ListCrudRepository<SshKey, UUID> {
@@ -18,4 +20,8 @@ interface SshKeys extends ListCrudRepository<SshKey, UUID> {
 	Optional<SshKey> findByUserIdAndFingerprint(UUID userId, String fingerprint);
 
 	long countByUserId(UUID userId);
+
+	@Query("select k from SshKey k where k.id in :ids and k.userId in "
+			+ "(select u.id from User u where u.organisationId = :organisationId)")
+	List<SshKey> findOrganisationKeys(UUID organisationId, Collection<UUID> ids);
 }
