@@ -19,6 +19,9 @@ import java.util.List;
  */
 public interface ComputeProvider {
 
+	/** Whether this provider can work in this process at all; when not, every other method throws. */
+	ProviderAvailability availability();
+
 	/** Host facts for the node probe: hypervisor, capacity, free memory, how many machines it holds. */
 	HostReport probe(ProviderTarget target);
 
