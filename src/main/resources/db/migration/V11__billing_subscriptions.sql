@@ -1,0 +1,82 @@
+-- Billing: each customer organisation's billing details, orders (the price as seen, frozen) and subscriptions.
+create table billing_accounts (
+	organisation_id uuid primary key references organisations (id),
+	legal_name varchar(200) not null,
+	billing_email varchar(254) not null,
+	address_line1 varchar(200) not null,
+	address_line2 varchar(200),
+	postal_code varchar(20) not null,
+	city varchar(100) not null,
+	country char(2) not null,
+	vat_number varchar(20),
+	business boolean not null default false,
+	created_at timestamptz not null,
+	updated_at timestamptz not null,
+	version bigint not null default 0
+);
+
+create table orders (
+	id uuid primary key,
+	organisation_id uuid not null references organisations (id),
+	user_id uuid not null references users (id),
+	product_id uuid not null,
+	product_name varchar(200) not null,
+	vendor_organisation_id uuid not null references organisations (id),
+	plan_id uuid not null,
+	plan_version int not null,
+	plan_name varchar(100) not null,
+	reseller_organisation_id uuid references organisations (id),
+	list_price numeric(19, 4) not null check (list_price >= 0),
+	markup_percent numeric(7, 3) not null default 0,
+	monthly_price numeric(19, 4) not null check (monthly_price >= 0),
+	currency char(3) not null,
+	trial boolean not null,
+	project_id uuid,
+	ssh_key_ids uuid[] not null default '{}',
+	created_at timestamptz not null
+);
+
+create index orders_organisation on orders (organisation_id, created_at desc);
+
+create table subscriptions (
+	id uuid primary key,
+	order_id uuid not null unique references orders (id),
+	organisation_id uuid not null references organisations (id),
+	product_id uuid not null,
+	product_name varchar(200) not null,
+	vendor_organisation_id uuid not null references organisations (id),
+	reseller_organisation_id uuid references organisations (id),
+	plan_id uuid not null,
+	plan_version int not null,
+	plan_name varchar(100) not null,
+	monthly_price numeric(19, 4) not null check (monthly_price >= 0),
+	currency char(3) not null,
+	bandwidth_included_gib int not null default 0,
+	bandwidth_price_per_gib numeric(19, 4) not null default 0,
+	state varchar(10) not null check (state in ('TRIAL', 'ACTIVE', 'SUSPENDED', 'CANCELLED', 'EXPIRED')),
+	trial_ends_at timestamptz,
+	keep_after_trial boolean not null default false,
+	-- anniversary billing: periods run from the activation day, one month at a time
+	activated_on date,
+	cancel_at_period_end boolean not null default false,
+	cancelled_at timestamptz,
+	ends_on date,
+	state_reason varchar(500),
+	created_at timestamptz not null,
+	updated_at timestamptz not null,
+	version bigint not null default 0
+);
+
+create index subscriptions_organisation on subscriptions (organisation_id, created_at desc);
+create index subscriptions_vendor on subscriptions (vendor_organisation_id);
+create index subscriptions_reseller on subscriptions (reseller_organisation_id) where reseller_organisation_id is not null;
+create index subscriptions_billable on subscriptions (state, activated_on);
+
+-- A trial once per customer per product, whatever happened to it.
+create table trial_claims (
+	organisation_id uuid not null references organisations (id),
+	product_id uuid not null,
+	subscription_id uuid not null references subscriptions (id),
+	claimed_at timestamptz not null,
+	primary key (organisation_id, product_id)
+);
