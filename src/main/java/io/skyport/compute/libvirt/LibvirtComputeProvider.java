@@ -3,23 +3,18 @@ package io.skyport.compute.libvirt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.Domain.DeviceModifyFlags;
-import org.libvirt.Domain.InterfaceAddressesSource;
-import org.libvirt.Domain.UndefineFlags;
 import org.libvirt.Domain.XMLFlags;
 import org.libvirt.DomainInfo;
 import org.libvirt.DomainInfo.DomainState;
-import org.libvirt.DomainInterface;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
@@ -34,7 +29,6 @@ import io.skyport.compute.libvirt.DomainDescription.DiskDevice;
 import io.skyport.compute.provider.ComputeProvider;
 import io.skyport.compute.provider.HostReport;
 import io.skyport.compute.provider.MachineInfo;
-import io.skyport.compute.provider.MachineInfo.MachineState;
 import io.skyport.compute.provider.MachineNotFoundException;
 import io.skyport.compute.provider.MachineSpec;
 import io.skyport.compute.provider.MachineStats;
@@ -111,12 +105,12 @@ class LibvirtComputeProvider implements ComputeProvider {
 		String action = "create machine '" + name + "'";
 
 		Optional<MachineInfo> existing = connections.call(target, action, c -> {
-			Domain domain = findDomain(c, name);
+			Domain domain = Domains.find(c, name);
 			if (domain == null) {
 				return Optional.empty();
 			}
-			startIfStopped(domain);
-			return Optional.of(machineInfo(domain));
+			Domains.startIfStopped(domain);
+			return Optional.of(Domains.machineInfo(domain));
 		});
 		if (existing.isPresent()) {
 			return existing.get();
@@ -137,12 +131,12 @@ class LibvirtComputeProvider implements ComputeProvider {
 		}
 		String xml = DomainXml.domain(spec, target.virtType(), target.network(), root, data, consoleLog);
 		MachineInfo created = connections.call(target, action, c -> {
-			Domain domain = findDomain(c, name);
+			Domain domain = Domains.find(c, name);
 			if (domain == null) {
 				domain = c.domainDefineXML(xml);
 			}
-			startIfStopped(domain);
-			return machineInfo(domain);
+			Domains.startIfStopped(domain);
+			return Domains.machineInfo(domain);
 		});
 		log.info("Created machine {} on node {}", name, connections.label(target));
 		return created;
@@ -151,7 +145,7 @@ class LibvirtComputeProvider implements ComputeProvider {
 	@Override
 	public void startMachine(ProviderTarget target, String machineName) {
 		String name = LibvirtNames.machine(machineName);
-		run(target, "start machine '" + name + "'", c -> startIfStopped(c.domainLookupByName(name)));
+		run(target, "start machine '" + name + "'", c -> Domains.startIfStopped(c.domainLookupByName(name)));
 	}
 
 	@Override
@@ -165,7 +159,7 @@ class LibvirtComputeProvider implements ComputeProvider {
 			}
 			DomainState state = domain.getInfo().state;
 			if (state == DomainState.VIR_DOMAIN_PAUSED || state == DomainState.VIR_DOMAIN_PMSUSPENDED) {
-				powerOff(domain);
+				Domains.powerOff(domain);
 				return false;
 			}
 			try {
@@ -182,7 +176,7 @@ class LibvirtComputeProvider implements ComputeProvider {
 		if (!shuttingDown || stoppedWithin(target, name, gracePeriod, action)) {
 			return;
 		}
-		run(target, action, c -> powerOff(c.domainLookupByName(name)));
+		run(target, action, c -> Domains.powerOff(c.domainLookupByName(name)));
 		log.info("Machine {} on node {} did not shut down within {}; it was powered off.", name,
 				connections.label(target), gracePeriod);
 	}
@@ -205,10 +199,10 @@ class LibvirtComputeProvider implements ComputeProvider {
 	public void destroyMachine(ProviderTarget target, String machineName) {
 		String name = LibvirtNames.machine(machineName);
 		run(target, "destroy machine '" + name + "'", c -> {
-			Domain domain = findDomain(c, name);
+			Domain domain = Domains.find(c, name);
 			if (domain != null) {
-				powerOff(domain);
-				undefine(domain);
+				Domains.powerOff(domain);
+				Domains.undefine(domain);
 			}
 			StoragePool pool = StorageVolumes.pool(c, target.storagePool());
 			StorageVol root = StorageVolumes.find(pool, LibvirtNames.rootVolume(name));
@@ -312,7 +306,7 @@ class LibvirtComputeProvider implements ComputeProvider {
 			if (found == null) {
 				return;
 			}
-			String user = userOf(c, found.getPath());
+			String user = Domains.userOf(c, found.getPath());
 			if (user != null) {
 				throw new ProviderFailureException("Cannot " + action + " on node " + connections.label(target)
 						+ ": machine '" + user + "' uses it; detach it first.");
@@ -327,7 +321,7 @@ class LibvirtComputeProvider implements ComputeProvider {
 			List<MachineInfo> machines = new ArrayList<>();
 			for (Domain domain : c.listAllDomains(0)) {
 				try {
-					machines.add(machineInfo(domain));
+					machines.add(Domains.machineInfo(domain));
 				}
 				catch (LibvirtException e) {
 					if (!LibvirtErrors.is(e, ErrorNumber.VIR_ERR_NO_DOMAIN)) {
@@ -500,110 +494,6 @@ class LibvirtComputeProvider implements ComputeProvider {
 			work.run(c);
 			return Boolean.TRUE;
 		});
-	}
-
-	private static @Nullable Domain findDomain(Connect c, String name) throws LibvirtException {
-		try {
-			return c.domainLookupByName(name);
-		}
-		catch (LibvirtException e) {
-			if (LibvirtErrors.is(e, ErrorNumber.VIR_ERR_NO_DOMAIN)) {
-				return null;
-			}
-			throw e;
-		}
-	}
-
-	private static void startIfStopped(Domain domain) throws LibvirtException {
-		if (domain.isActive() != 1) {
-			domain.create();
-		}
-		else if (domain.getInfo().state == DomainState.VIR_DOMAIN_PAUSED) {
-			domain.resume();
-		}
-	}
-
-	private static void powerOff(Domain domain) throws LibvirtException {
-		if (domain.isActive() != 1) {
-			return;
-		}
-		try {
-			domain.destroy();
-		}
-		catch (LibvirtException e) {
-			if (!LibvirtErrors.is(e, ErrorNumber.VIR_ERR_OPERATION_INVALID) || domain.isActive() == 1) {
-				throw e;
-			}
-		}
-	}
-
-	private static void undefine(Domain domain) throws LibvirtException {
-		try {
-			domain.undefine(UndefineFlags.MANAGED_SAVE | UndefineFlags.SNAPSHOTS_METADATA);
-		}
-		catch (LibvirtException e) {
-			if (!LibvirtErrors.unsupported(e) && !LibvirtErrors.is(e, ErrorNumber.VIR_ERR_INVALID_ARG)) {
-				throw e;
-			}
-			domain.undefine();
-		}
-	}
-
-	private static MachineInfo machineInfo(Domain domain) throws LibvirtException {
-		DomainInfo info = domain.getInfo();
-		MachineState state = switch (info.state) {
-			case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED, VIR_DOMAIN_SHUTDOWN -> MachineState.RUNNING;
-			case VIR_DOMAIN_PAUSED, VIR_DOMAIN_PMSUSPENDED -> MachineState.PAUSED;
-			case VIR_DOMAIN_SHUTOFF -> MachineState.STOPPED;
-			case VIR_DOMAIN_CRASHED -> MachineState.CRASHED;
-			case VIR_DOMAIN_NOSTATE -> MachineState.OTHER;
-		};
-		List<String> addresses = state == MachineState.RUNNING ? addresses(domain) : List.of();
-		return new MachineInfo(domain.getName(), UUID.fromString(domain.getUUIDString()), state, info.nrVirtCpu,
-				info.maxMem / 1024, addresses);
-	}
-
-	/** The guest's addresses from the DHCP leases of libvirt networks; none for other kinds of networking. */
-	private static List<String> addresses(Domain domain) throws LibvirtException {
-		Collection<DomainInterface> interfaces;
-		try {
-			interfaces = domain.interfaceAddresses(InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, 0);
-		}
-		catch (LibvirtException e) {
-			if (LibvirtErrors.connectionLost(e)) {
-				throw e;
-			}
-			return List.of();
-		}
-		List<String> addresses = new ArrayList<>();
-		for (DomainInterface nic : interfaces) {
-			if (nic.addrs != null) {
-				nic.addrs.forEach(address -> addresses.add(address.address.getHostAddress()));
-			}
-		}
-		return List.copyOf(addresses);
-	}
-
-	/** The machine that uses the volume at {@code path} (now or at its next start), or {@code null}. */
-	private static @Nullable String userOf(Connect c, String path) throws LibvirtException {
-		for (Domain domain : c.listAllDomains(0)) {
-			try {
-				boolean uses = DomainDescription.parse(domain.getXMLDesc(XMLFlags.INACTIVE))
-					.diskWithSource(path)
-					.isPresent()
-						|| domain.isActive() == 1
-								&& DomainDescription.parse(domain.getXMLDesc(0)).diskWithSource(path).isPresent();
-				if (uses) {
-					return domain.getName();
-				}
-			}
-			catch (LibvirtException e) {
-				if (!LibvirtErrors.is(e, ErrorNumber.VIR_ERR_NO_DOMAIN)) {
-					throw e;
-				}
-			}
-		}
-		return null;
 	}
 
 	private static Set<String> targets(DomainDescription description) {
