@@ -184,10 +184,15 @@ class PlacementLedger {
 	 * overcommit, and (with a group) holds no instance of {@code group}. PostgreSQL re-checks the condition on the
 	 * latest row version after waiting for a concurrent reservation on the same node, so two reservations can never
 	 * both take the last room.
+	 * <p>
+	 * The UPDATE runs in a savepoint that is rolled back when it changes nothing: after such a re-check PostgreSQL
+	 * keeps the row locked even though it did not update it, and a transaction holding one node while waiting for the
+	 * next could deadlock with another doing the opposite. So a reservation holds at most the one node it took.
 	 *
 	 * @return the node's name, or empty if the node could not take it (another reservation was faster).
 	 */
 	Optional<String> take(NodeId node, String region, Resources size, @Nullable String group) {
+		jdbc.sql("savepoint placement_take").update();
 		var statement = jdbc.sql(TAKE.formatted(group == null ? "" : NOT_HOLDING_GROUP))
 			.param("id", node.id())
 			.param("region", region)
@@ -197,7 +202,10 @@ class PlacementLedger {
 		if (group != null) {
 			statement = statement.param("group", group);
 		}
-		return statement.query(String.class).optional();
+		Optional<String> taken = statement.query(String.class).optional();
+		jdbc.sql(taken.isPresent() ? "release savepoint placement_take" : "rollback to savepoint placement_take")
+			.update();
+		return taken;
 	}
 
 	void record(InstanceId instance, NodeId node, Resources size, @Nullable String group, Instant now) {
