@@ -1,7 +1,8 @@
 package io.skyport.compute.nocloud;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,9 +30,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Records every access to the data source without slowing it down: requests put a record into a bounded queue
- * (never blocking), and one writer thread inserts them in batches — one {@code INSERT … SELECT FROM unnest(…)}
- * statement per batch of up to {@code batch-size} records, at least every {@code flush-interval}. If the queue is
- * full (the database is slower than the traffic, or down), records are dropped rather than slowing the guests:
+ * (never blocking), and one writer thread inserts them in batches — one {@code COPY … FROM STDIN} (PostgreSQL's
+ * bulk load, much cheaper per row than INSERTs) per batch of up to {@code batch-size} records, at least every
+ * {@code flush-interval}. If the queue is full (the database is slower than the traffic, or down), records are dropped rather than slowing the guests:
  * counted in {@code skyport.nocloud.audit.dropped} and reported in the log at most once a minute. A batch the
  * database refuses is dropped the same way. On shutdown the writer stops after the web server (later phase) and
  * writes what is queued.
@@ -43,10 +45,8 @@ class AccessLog implements SmartLifecycle {
 	static final int MAX_USER_AGENT = 256;
 	static final int MAX_ADDRESS = 64;
 
-	private static final String INSERT = """
-			insert into compute_nocloud_accesses (instance_id, accessed_at, source_address, user_agent, kind, status)
-			select i::uuid, t::timestamptz, a, u, k, s::smallint
-			from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x (i, t, a, u, k, s)""";
+	private static final String COPY = "copy compute_nocloud_accesses (instance_id, accessed_at, source_address, "
+			+ "user_agent, kind, status) from stdin";
 
 	private final DataSource dataSource;
 	private final BlockingQueue<Access> queue;
@@ -177,43 +177,47 @@ class AccessLog implements SmartLifecycle {
 	}
 
 	private void write(List<Access> batch) {
+		StringBuilder rows = new StringBuilder(batch.size() * 160);
+		for (Access access : batch) {
+			rows.append(access.instanceId()).append('\t')
+				.append(Instant.ofEpochMilli(access.atMillis())).append('\t');
+			text(rows, access.sourceAddress()).append('\t');
+			if (access.userAgent() == null) {
+				rows.append("\\N");
+			}
+			else {
+				text(rows, access.userAgent());
+			}
+			rows.append('\t').append(access.kind()).append('\t').append(access.status()).append('\n');
+		}
 		Connection connection = null;
 		try {
 			connection = DataSourceUtils.getConnection(dataSource);
-			int size = batch.size();
-			String[] instances = new String[size];
-			String[] times = new String[size];
-			String[] addresses = new String[size];
-			String[] agents = new String[size];
-			String[] kinds = new String[size];
-			String[] statuses = new String[size];
-			for (int i = 0; i < size; i++) {
-				Access access = batch.get(i);
-				instances[i] = access.instanceId().toString();
-				times[i] = Instant.ofEpochMilli(access.atMillis()).toString();
-				addresses[i] = access.sourceAddress();
-				agents[i] = access.userAgent();
-				kinds[i] = access.kind();
-				statuses[i] = Integer.toString(access.status());
-			}
-			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-				insert.setArray(1, connection.createArrayOf("text", instances));
-				insert.setArray(2, connection.createArrayOf("text", times));
-				insert.setArray(3, connection.createArrayOf("text", addresses));
-				insert.setArray(4, connection.createArrayOf("text", agents));
-				insert.setArray(5, connection.createArrayOf("text", kinds));
-				insert.setArray(6, connection.createArrayOf("text", statuses));
-				insert.executeUpdate();
-			}
-			written.addAndGet(size);
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+			written.addAndGet(batch.size());
 		}
-		catch (SQLException | RuntimeException ex) {
+		catch (SQLException | IOException | RuntimeException ex) {
 			dropped.addAndGet(batch.size());
 			log.warn("Could not record {} data-source accesses: {}", batch.size(), ex.getMessage());
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+	private static StringBuilder text(StringBuilder out, String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c < 0x20 ? ' ' : c);
+			}
+		}
+		return out;
 	}
 
 	private void reportDrops() {

@@ -272,6 +272,19 @@ class NoCloudDataSourceTests {
 	}
 
 	@Test
+	void user_agents_are_stored_as_sent_whatever_characters_they_contain() {
+		InstanceId instance = newInstance();
+		IssuedSeed seed = seeds.issue(request(instance, "web-1", BASE));
+		String agent = "Odd\\Agent\t1.0 \\N \u00e9\u00e8 \"quoted\" 'single'";
+		mvc.get().uri(path(seed) + "meta-data").with(from(address)).header(HttpHeaders.USER_AGENT, agent).exchange();
+		mvc.get().uri(path(seed) + "user-data").with(from(address)).exchange();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+				select coalesce(user_agent, '(none)') from compute_nocloud_accesses where instance_id = :id order by id""")
+			.param("id", instance.id()).query(String.class).list()).containsExactly(agent, "(none)"));
+	}
+
+	@Test
 	void the_owner_and_operators_see_the_accesses_on_their_pages() throws Exception {
 		InstanceId instance = newInstance();
 		IssuedSeed seed = seeds.issue(request(instance, "web-1", BASE));
