@@ -21,11 +21,14 @@ create table compute_nocloud_seeds (
 create unique index compute_nocloud_seeds_live on compute_nocloud_seeds (instance_id) where revoked_at is null;
 create index compute_nocloud_seeds_instance on compute_nocloud_seeds (instance_id, issued_at desc);
 
--- Written in batches by one background writer; read newest first per instance.
+-- Written in batches by one background writer; identical accesses of one batch (same instance, address, user
+-- agent, document and status, within about 200 ms) share a row with their count. Read newest first per instance.
 create table compute_nocloud_accesses (
 	id bigint generated always as identity primary key,
 	instance_id uuid not null,
 	accessed_at timestamptz not null,
+	last_accessed_at timestamptz not null,
+	count int not null default 1 check (count > 0),
 	source_address varchar(64) not null,
 	user_agent varchar(256),
 	kind varchar(16) not null,

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,13 +32,20 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Records every access to the data source without slowing it down: requests put a record into a bounded queue
- * (never blocking), and one writer thread inserts them in batches — one {@code COPY … FROM STDIN} (PostgreSQL's
- * bulk load, much cheaper per row than INSERTs) per batch of up to {@code batch-size} records, at least every
- * {@code flush-interval}. If the queue is full (the database is slower than the traffic, or down), records are dropped rather than slowing the guests:
- * counted in {@code skyport.nocloud.audit.dropped} and reported in the log at most once a minute. A batch the
- * database refuses is dropped the same way. On shutdown the writer stops after the web server (later phase) and
- * writes what is queued.
+ * Records every access to the data source without slowing it down. A request only puts a record into a bounded
+ * queue (never blocking); one writer thread takes what arrives within {@code flush-interval} (200 ms) of the first
+ * record, or until {@code batch-size} different rows are collected, and writes them with one
+ * {@code COPY … FROM STDIN} (PostgreSQL's bulk load).
+ * <p>
+ * Identical accesses within one batch — same instance, source address, user agent, document and status — become one
+ * row with a {@code count} and the times of the first and the last. A guest's boot (a few different documents) is one
+ * row per request; a flood (the same URL hammered, or a stream of 429s) costs one row per 200 ms instead of one per
+ * request, so it cannot drown the audit.
+ * <p>
+ * If the queue is full anyway (the database is down or far too slow), records are dropped rather than slowing the
+ * guests: counted in {@code skyport.nocloud.audit.dropped} and reported in the log at most once a minute. A batch
+ * the database refuses is dropped the same way. On shutdown the writer stops after the web server (it has an earlier
+ * lifecycle phase) and writes what is queued.
  */
 @Component
 class AccessLog implements SmartLifecycle {
@@ -45,8 +55,8 @@ class AccessLog implements SmartLifecycle {
 	static final int MAX_USER_AGENT = 256;
 	static final int MAX_ADDRESS = 64;
 
-	private static final String COPY = "copy compute_nocloud_accesses (instance_id, accessed_at, source_address, "
-			+ "user_agent, kind, status) from stdin";
+	private static final String COPY = "copy compute_nocloud_accesses (instance_id, accessed_at, last_accessed_at, "
+			+ "count, source_address, user_agent, kind, status) from stdin";
 
 	private final DataSource dataSource;
 	private final BlockingQueue<Access> queue;
@@ -65,19 +75,47 @@ class AccessLog implements SmartLifecycle {
 		this.batchSize = properties.audit().batchSize();
 		this.flushNanos = properties.audit().flushInterval().toNanos();
 		FunctionCounter.builder("skyport.nocloud.audit.dropped", dropped, AtomicLong::get)
-			.description("Data-source access records dropped because the audit queue was full or a write failed")
+			.description("Data-source accesses not recorded because the audit queue was full or a write failed")
 			.register(meters);
-		FunctionCounter.builder("skyport.nocloud.audit.written", written, AtomicLong::get)
-			.description("Data-source access records written")
+		FunctionCounter.builder("skyport.nocloud.audit.recorded", written, AtomicLong::get)
+			.description("Data-source accesses recorded")
 			.register(meters);
 		Gauge.builder("skyport.nocloud.audit.queued", queue, BlockingQueue::size)
-			.description("Data-source access records waiting to be written")
+			.description("Data-source accesses waiting to be recorded")
 			.register(meters);
 	}
 
-	/** One access, as recorded. */
+	/** One access, as queued. */
 	record Access(UUID instanceId, long atMillis, String sourceAddress, @Nullable String userAgent, String kind,
 			int status) {
+
+		Key key() {
+			return new Key(instanceId, sourceAddress, userAgent, kind, status);
+		}
+	}
+
+	/** What identical accesses share. */
+	record Key(UUID instanceId, String sourceAddress, @Nullable String userAgent, String kind, int status) {
+	}
+
+	/** Identical accesses of one batch: one row. */
+	static final class Row {
+
+		final Key key;
+		final long firstMillis;
+		long lastMillis;
+		int count = 1;
+
+		Row(Access access) {
+			this.key = access.key();
+			this.firstMillis = access.atMillis();
+			this.lastMillis = access.atMillis();
+		}
+
+		void add(Access access) {
+			count++;
+			lastMillis = Math.max(lastMillis, access.atMillis());
+		}
 	}
 
 	/** Queues an access; never blocks. */
@@ -89,10 +127,6 @@ class AccessLog implements SmartLifecycle {
 			dropped.incrementAndGet();
 			reportDrops();
 		}
-	}
-
-	long dropped() {
-		return dropped.get();
 	}
 
 	@Override
@@ -118,9 +152,7 @@ class AccessLog implements SmartLifecycle {
 			}
 			writer = null;
 		}
-		if (!queue.isEmpty()) {
-			flushAll();
-		}
+		flushAll();
 		reportDrops();
 	}
 
@@ -136,77 +168,99 @@ class AccessLog implements SmartLifecycle {
 	}
 
 	private void run() {
-		List<Access> batch = new ArrayList<>(batchSize);
+		Map<Key, Row> rows = new LinkedHashMap<>();
+		List<Access> drained = new ArrayList<>(1024);
 		while (running) {
 			try {
 				Access first = queue.poll(1, TimeUnit.SECONDS);
 				if (first == null) {
 					continue;
 				}
-				batch.add(first);
+				add(rows, first);
 				long deadline = System.nanoTime() + flushNanos;
-				while (batch.size() < batchSize) {
-					queue.drainTo(batch, batchSize - batch.size());
+				while (rows.size() < batchSize) {
+					queue.drainTo(drained, 1024);
+					drained.forEach(access -> add(rows, access));
+					drained.clear();
 					long remaining = deadline - System.nanoTime();
-					if (batch.size() >= batchSize || remaining <= 0) {
+					if (rows.size() >= batchSize || remaining <= 0) {
 						break;
 					}
-					Access next = queue.poll(remaining, TimeUnit.NANOSECONDS);
-					if (next == null) {
-						break;
+					Access next = queue.poll(Math.min(remaining, 20_000_000L), TimeUnit.NANOSECONDS);
+					if (next != null) {
+						add(rows, next);
 					}
-					batch.add(next);
 				}
-				write(batch);
-				batch.clear();
+				write(rows.values());
+				rows.clear();
 			}
 			catch (InterruptedException ex) {
-				// stop() interrupts; the loop ends and stop() writes what is left, including this batch
-				queue.addAll(batch.subList(0, Math.min(batch.size(), queue.remainingCapacity())));
-				batch.clear();
+				// stop() interrupts: write what was collected; stop() writes what is still queued
+				write(rows.values());
+				rows.clear();
 			}
+		}
+	}
+
+	private static void add(Map<Key, Row> rows, Access access) {
+		Row row = rows.get(access.key());
+		if (row == null) {
+			rows.put(access.key(), new Row(access));
+		}
+		else {
+			row.add(access);
 		}
 	}
 
 	private void flushAll() {
-		List<Access> batch = new ArrayList<>(batchSize);
-		while (queue.drainTo(batch, batchSize) > 0) {
-			write(batch);
-			batch.clear();
+		Map<Key, Row> rows = new LinkedHashMap<>();
+		List<Access> drained = new ArrayList<>();
+		while (queue.drainTo(drained, batchSize) > 0) {
+			drained.forEach(access -> add(rows, access));
+			drained.clear();
+			write(rows.values());
+			rows.clear();
 		}
 	}
 
-	private void write(List<Access> batch) {
-		StringBuilder rows = new StringBuilder(batch.size() * 160);
-		for (Access access : batch) {
-			rows.append(access.instanceId()).append('\t')
-				.append(Instant.ofEpochMilli(access.atMillis())).append('\t');
-			text(rows, access.sourceAddress()).append('\t');
-			if (access.userAgent() == null) {
-				rows.append("\\N");
+	private void write(Collection<Row> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		StringBuilder text = new StringBuilder(rows.size() * 180);
+		int accesses = 0;
+		for (Row row : rows) {
+			accesses += row.count;
+			text.append(row.key.instanceId()).append('\t')
+				.append(Instant.ofEpochMilli(row.firstMillis)).append('\t')
+				.append(Instant.ofEpochMilli(row.lastMillis)).append('\t')
+				.append(row.count).append('\t');
+			escaped(text, row.key.sourceAddress()).append('\t');
+			if (row.key.userAgent() == null) {
+				text.append("\\N");
 			}
 			else {
-				text(rows, access.userAgent());
+				escaped(text, row.key.userAgent());
 			}
-			rows.append('\t').append(access.kind()).append('\t').append(access.status()).append('\n');
+			text.append('\t').append(row.key.kind()).append('\t').append(row.key.status()).append('\n');
 		}
 		Connection connection = null;
 		try {
 			connection = DataSourceUtils.getConnection(dataSource);
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
-			written.addAndGet(batch.size());
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(text.toString()));
+			written.addAndGet(accesses);
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
-			dropped.addAndGet(batch.size());
-			log.warn("Could not record {} data-source accesses: {}", batch.size(), ex.getMessage());
+			dropped.addAndGet(accesses);
+			log.warn("Could not record {} data-source accesses: {}", accesses, ex.getMessage());
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
 	}
 
-	/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-	private static StringBuilder text(StringBuilder out, String value) {
+	/** A value in COPY's text format: backslash, tab, newline and carriage return escaped, other controls blanked. */
+	private static StringBuilder escaped(StringBuilder out, String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
@@ -225,10 +279,9 @@ class AccessLog implements SmartLifecycle {
 		long total = dropped.get();
 		if (total > droppedReported && (now - lastReportNanos > 60_000_000_000L || !running)) {
 			lastReportNanos = now;
-			log.warn("{} data-source access records were not recorded since the last report ({} in total): the audit "
+			log.warn("{} data-source accesses were not recorded since the last report ({} in total): the audit "
 					+ "queue was full or the database failed. Raise skyport.compute.datasource.audit.queue-capacity or "
-					+ "check the database.",
-					total - droppedReported, total);
+					+ "check the database.", total - droppedReported, total);
 			droppedReported = total;
 		}
 	}

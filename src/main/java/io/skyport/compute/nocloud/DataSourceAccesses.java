@@ -30,13 +30,21 @@ class DataSourceAccesses {
 		this.seeds = seeds;
 	}
 
-	/** One recorded access. {@code document} is the path's last segment, e.g. {@code meta-data}. */
-	record DataSourceAccess(Instant at, String sourceAddress, @Nullable String userAgent, String document, int status) {
+	/**
+	 * Recorded accesses: one, or {@code count} identical ones (same address, user agent, document and status) between
+	 * {@code at} and {@code lastAt}, within one write batch (about 200 ms). {@code document} is the path's last segment,
+	 * e.g. {@code meta-data}.
+	 */
+	record DataSourceAccess(Instant at, Instant lastAt, int count, String sourceAddress, @Nullable String userAgent,
+			String document, int status) {
 	}
 
-	/** A page of accesses; {@code configuredAt} is when the instance's latest seed was first phoned home. */
+	/**
+	 * A page of access rows; {@code total} counts rows, {@code requests} the accesses they stand for;
+	 * {@code configuredAt} is when the instance's latest seed was first phoned home.
+	 */
 	record AccessPage(UUID instanceId, @Nullable Instant configuredAt, List<DataSourceAccess> accesses, int page,
-			int size, long total) {
+			int size, long total, long requests) {
 
 		public int totalPages() {
 			return (int) ((total + size - 1) / size);
@@ -67,19 +75,22 @@ class DataSourceAccesses {
 		if (!user.isOperator() && !owner.equals(user.organisationId().id())) {
 			throw NotFoundException.of("instance", instanceId);
 		}
-		long total = jdbc.sql("select count(*) from compute_nocloud_accesses where instance_id = :instance")
+		long[] totals = jdbc.sql("""
+				select count(*), coalesce(sum(count), 0) from compute_nocloud_accesses where instance_id = :instance""")
 			.param("instance", instanceId)
-			.query(Long.class)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		List<DataSourceAccess> accesses = jdbc.sql("""
-				select accessed_at, source_address, user_agent, kind, status from compute_nocloud_accesses
+				select accessed_at, last_accessed_at, count, source_address, user_agent, kind, status
+				from compute_nocloud_accesses
 				where instance_id = :instance order by accessed_at desc, id desc limit :size offset :offset""")
 			.param("instance", instanceId)
 			.param("size", size)
 			.param("offset", (long) page * size)
 			.query((rs, row) -> new DataSourceAccess(rs.getTimestamp("accessed_at").toInstant(),
-					rs.getString("source_address"), rs.getString("user_agent"), rs.getString("kind"), rs.getInt("status")))
+					rs.getTimestamp("last_accessed_at").toInstant(), rs.getInt("count"), rs.getString("source_address"), rs.getString("user_agent"), rs.getString("kind"), rs.getInt("status")))
 			.list();
-		return new AccessPage(instanceId, seeds.configuredAt(instanceId).orElse(null), accesses, page, size, total);
+		return new AccessPage(instanceId, seeds.configuredAt(instanceId).orElse(null), accesses, page, size, totals[0],
+				totals[1]);
 	}
 }

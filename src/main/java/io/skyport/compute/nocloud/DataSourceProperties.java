@@ -26,11 +26,11 @@ record DataSourceProperties(@DefaultValue RateLimit rateLimit, @DefaultValue("10
 	}
 
 	/**
-	 * @param queueCapacity access records waiting to be written; beyond it they are dropped and counted.
-	 * @param batchSize records per INSERT statement.
-	 * @param flushInterval the longest a record waits for its batch to fill.
+	 * @param queueCapacity accesses waiting to be recorded; beyond it they are dropped and counted.
+	 * @param batchSize rows (identical accesses of a batch share one) after which a batch is written early.
+	 * @param flushInterval the longest an access waits to be written.
 	 */
-	record Audit(@DefaultValue("50000") int queueCapacity, @DefaultValue("500") int batchSize,
+	record Audit(@DefaultValue("50000") int queueCapacity, @DefaultValue("5000") int batchSize,
 			@DefaultValue("200ms") Duration flushInterval) {
 	}
 }

@@ -191,6 +191,14 @@ class NoCloudDataSourceTests {
 		assertThat(Integer.parseInt(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER))).isBetween(1, 60);
 		assertThat(refused.getResponse().getContentAsByteArray()).isEmpty();
 
+		int served = allowed;
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+				select status, sum(count), count(*) from compute_nocloud_accesses
+				where instance_id = (select instance_id from compute_nocloud_seeds where token_hash = :hash)
+				group by status order by status""").param("hash", SeedToken.hashOf(token(seed)).hash())
+			.query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3) < served ? "fewer rows" : "a row each"))
+			.list()).containsExactly(List.of(200, served, "fewer rows"), List.of(429, 1, "fewer rows")));
+
 		IssuedSeed other = seeds.issue(request(newInstance(), "web-2", BASE));
 		assertThat(get(other.seedUrl() + "meta-data")).as("another token from the same address").hasStatusOk();
 	}
@@ -261,6 +269,8 @@ class NoCloudDataSourceTests {
 		assertThat(JsonPath.<List<String>>read(body, "$.accesses[*].sourceAddress")).containsOnly(address);
 		assertThat(JsonPath.<String>read(body, "$.accesses[3].userAgent")).isEqualTo("Cloud-Init/22.4.2");
 		assertThat(JsonPath.<String>read(body, "$.configuredAt")).isNotNull();
+		assertThat(JsonPath.<List<Integer>>read(body, "$.accesses[*].count")).containsOnly(1);
+		assertThat(JsonPath.<Integer>read(body, "$.requests")).isEqualTo(4);
 
 		assertThat(api(url + "?size=2&page=1", owner)).hasStatusOk().bodyJson().extractingPath("$.accesses[*].document")
 			.asArray().containsExactly("user-data", "meta-data");
@@ -330,10 +340,10 @@ class NoCloudDataSourceTests {
 		assertThat(jdbc.sql("select configured_at is not null from compute_nocloud_seeds where instance_id = :id")
 			.param("id", instance.id()).query(Boolean.class).single()).isTrue();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
-				select kind || ' ' || status || ' ' || user_agent from compute_nocloud_accesses where instance_id = :id
+				select kind || ' ' || status || ' ' || user_agent || ' x' || count from compute_nocloud_accesses where instance_id = :id
 				order by id""").param("id", instance.id()).query(String.class).list())
-			.containsExactly("meta-data 200 Cloud-Init/22.4.2", "user-data 200 Cloud-Init/22.4.2",
-					"vendor-data 200 Cloud-Init/22.4.2", "phone-home 200 Cloud-Init/22.4.2"));
+			.containsExactly("meta-data 200 Cloud-Init/22.4.2 x1", "user-data 200 Cloud-Init/22.4.2 x1",
+					"vendor-data 200 Cloud-Init/22.4.2 x1", "phone-home 200 Cloud-Init/22.4.2 x1"));
 	}
 
 	private InstanceId newInstance() {
