@@ -28,4 +28,11 @@ public interface Catalog {
 
 	/** A version as bought; versions are never deleted. */
 	Optional<PlanSnapshot> planVersion(PlanId id, int versionNumber);
+
+	/**
+	 * The vendor's cloud-init configuration ({@code #cloud-config} YAML) for new VMs of the product, whatever its
+	 * status; empty if it has none or the product does not exist. It is the product's current configuration, not
+	 * versioned with plans: a vendor's fix reaches the next VM of every subscription.
+	 */
+	Optional<String> guestConfiguration(ProductId id);
 }
