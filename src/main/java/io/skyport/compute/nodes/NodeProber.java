@@ -27,11 +27,11 @@ import io.skyport.compute.provider.ProviderAvailability;
 import io.skyport.compute.provider.ProviderTarget;
 
 /**
- * Probes every node that is not disabled, in parallel on a bounded pool, every
- * {@code skyport.compute.probe-interval}. A round waits at most {@code skyport.compute.probe-timeout}: a host that
- * has not answered by then misses the check (its probe may go on, within the adapter's own timeouts, but is not
- * started again while it runs). When nothing can be probed (no provider, or libvirt missing), heartbeats are the only
- * sign of life.
+ * Probes every node that is not disabled, in parallel on a bounded pool, every {@code skyport.compute.probe-interval}
+ * (unless {@code skyport.compute.probe-enabled=false}: tests run rounds themselves). A round waits at most
+ * {@code skyport.compute.probe-timeout}: a host that has not answered by then misses the check (its probe may go on,
+ * within the adapter's own timeouts, but is not started again while it runs). When nothing can be probed (no
+ * provider, or libvirt missing), heartbeats are the only sign of life.
  */
 @Component
 class NodeProber implements DisposableBean {
@@ -43,12 +43,15 @@ class NodeProber implements DisposableBean {
 	private final Duration roundTimeout;
 	private final ThreadPoolExecutor executor;
 	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+	private final boolean scheduled;
 	private volatile boolean wasAvailable = true;
 
 	NodeProber(NodeService nodes, HostProbe probe,
 			@Value("${skyport.compute.probe-timeout:20s}") Duration roundTimeout,
-			@Value("${skyport.compute.probe-threads:8}") int threads) {
+			@Value("${skyport.compute.probe-threads:8}") int threads,
+			@Value("${skyport.compute.probe-enabled:true}") boolean scheduled) {
 		this.nodes = nodes;
+		this.scheduled = scheduled;
 		this.probe = probe;
 		this.roundTimeout = roundTimeout;
 		AtomicInteger counter = new AtomicInteger();
@@ -68,6 +71,9 @@ class NodeProber implements DisposableBean {
 	@Scheduled(fixedDelayString = "${skyport.compute.probe-interval:30s}",
 			initialDelayString = "${skyport.compute.probe-initial-delay:10s}")
 	void scheduled() {
+		if (!scheduled) {
+			return;
+		}
 		try {
 			Round round = round();
 			log.debug("Probe round: {}", round);
