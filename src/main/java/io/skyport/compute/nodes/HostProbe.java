@@ -1,6 +1,5 @@
 package io.skyport.compute.nodes;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,10 +74,6 @@ class HostProbe {
 		}
 
 		record Failed(String reason) implements ProbeResult {
-		}
-
-		static @Nullable HostReport reportOf(ProbeResult result) {
-			return result instanceof Answered answered ? answered.report() : null;
 		}
 	}
 }
