@@ -113,13 +113,13 @@ class InstanceOperations {
 		if (instance.state() == InstanceState.DELETED) {
 			return;
 		}
-		instance = change(id.id(), i -> i.beginDeleting(clock.instant()));
-		NodeId nodeId = instance.nodeId();
+		Instance deleting = change(id.id(), i -> i.beginDeleting(clock.instant()));
+		NodeId nodeId = deleting.nodeId();
 		if (nodeId != null) {
 			ProviderTarget target = nodes.target(nodeId);
-			ignoreMissing(() -> provider.destroyMachine(target, instance.machineName()));
-			if (instance.dataDiskGib() != null) {
-				String volume = Volume.dataVolumeName(instance.machineName());
+			ignoreMissing(() -> provider.destroyMachine(target, deleting.machineName()));
+			if (deleting.dataDiskGib() != null) {
+				String volume = Volume.dataVolumeName(deleting.machineName());
 				ignoreMissing(() -> provider.deleteVolume(target, volume));
 			}
 		}

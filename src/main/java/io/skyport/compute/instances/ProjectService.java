@@ -87,6 +87,7 @@ class ProjectService {
 			throw new ConflictException("The project " + project.name() + " still holds " + live
 					+ (live == 1 ? " instance" : " instances") + "; delete them first.");
 		}
+		instances.purgeDeletedInProject(id);
 		projects.delete(project);
 	}
 

@@ -101,7 +101,7 @@ class InstanceApiTests {
 		assertThat(action(id, "reboot", customer)).hasStatus(409);
 		assertThat(action(id, "start", customer)).hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("RUNNING");
 		assertThat(action(id, "reboot", customer)).hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("RUNNING");
-		assertThat(action(id, "explode", customer)).hasStatus(422);
+		assertThat(action(id, "explode", customer)).hasStatus(400);
 
 		assertThat(get("/api/v1/instances/" + id + "/console", customer)).hasStatusOk();
 		MvcTestResult xml = get("/api/v1/instances/" + id + "/domain-xml", operator);
@@ -136,7 +136,7 @@ class InstanceApiTests {
 	@Test
 	void a_size_that_fits_nowhere_is_a_conflict_that_names_the_region_and_writes_nothing() {
 		long before = instanceRows();
-		NewInstance huge = request("huge-1", 64L * 1024 * 1024, null, List.of());
+		NewInstance huge = request("huge-1", 64L * 1024, null, List.of());
 
 		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> instances.create(huge)))
 			.isInstanceOf(ConflictException.class)
@@ -167,7 +167,7 @@ class InstanceApiTests {
 	void projects_are_created_renamed_listed_and_only_empty_ones_deleted() {
 		String projectId = read(send("POST", "/api/v1/projects", Map.of("name", "Production", "description", "Live"), customer), "$.id");
 		assertThat(send("POST", "/api/v1/projects", Map.of("name", "production"), customer)).hasStatus(409);
-		assertThat(send("POST", "/api/v1/projects", Map.of("name", " "), customer)).hasStatus(422);
+		assertThat(send("POST", "/api/v1/projects", Map.of("name", " "), customer)).hasStatus(400);
 		assertThat(send("PUT", "/api/v1/projects/" + projectId, Map.of("name", "Prod"), customer)).hasStatusOk()
 			.bodyJson().extractingPath("$.name").isEqualTo("Prod");
 		assertThat(get("/api/v1/projects/" + projectId, accounts.customer())).hasStatus(404);
