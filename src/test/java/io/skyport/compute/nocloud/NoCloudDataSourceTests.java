@@ -68,6 +68,9 @@ class NoCloudDataSourceTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	CommittedConfigEvents committed;
+
 	@LocalServerPort
 	int port;
 
@@ -237,6 +240,7 @@ class NoCloudDataSourceTests {
 
 		assertThat(events.stream(InstanceConfigFetched.class).filter(event -> event.instanceId().equals(instance)))
 			.hasSize(1);
+		assertThat(committed.received()).filteredOn(event -> event.instanceId().equals(instance)).hasSize(1);
 		Map<String, Object> row = jdbc.sql("""
 				select configured_at is not null as configured, phone_home_count from compute_nocloud_seeds
 				where instance_id = :id""").param("id", instance.id()).query().singleRow();
