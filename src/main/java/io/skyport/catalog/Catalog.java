@@ -28,4 +28,7 @@ public interface Catalog {
 
 	/** A version as bought; versions are never deleted. */
 	Optional<PlanSnapshot> planVersion(PlanId id, int versionNumber);
+
+	/** A product in any status (drafts included: callers decide what a draft means to them). */
+	Optional<ProductReference> productReference(ProductId id);
 }
