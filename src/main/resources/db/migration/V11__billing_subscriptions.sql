@@ -8,7 +8,7 @@ create table billing_accounts (
 	postal_code varchar(20) not null,
 	city varchar(100) not null,
 	-- ISO 3166-1 alpha-2
-	country char(2) not null check (country ~ '^[A-Z]{2}$'),
+	country varchar(2) not null check (country ~ '^[A-Z]{2}$'),
 	-- two-letter prefix and 2-13 letters or digits, stored without spaces
 	vat_number varchar(20) check (vat_number ~ '^[A-Z]{2}[A-Z0-9]{2,13}$'),
 	business boolean not null default false,
@@ -35,7 +35,7 @@ create table orders (
 	list_price numeric(19, 4) not null check (list_price >= 0),
 	markup_percent numeric(7, 3) not null default 0,
 	monthly_price numeric(19, 4) not null check (monthly_price >= 0),
-	currency char(3) not null,
+	currency varchar(3) not null check (currency ~ '^[A-Z]{3}$'),
 	bandwidth_included_gib int not null default 0,
 	-- the price per GiB above the allowance, after the markup
 	bandwidth_price_per_gib numeric(19, 4) not null default 0,
@@ -63,7 +63,7 @@ create table subscriptions (
 	plan_version int not null,
 	plan_name varchar(100) not null,
 	monthly_price numeric(19, 4) not null check (monthly_price >= 0),
-	currency char(3) not null,
+	currency varchar(3) not null check (currency ~ '^[A-Z]{3}$'),
 	bandwidth_included_gib int not null default 0,
 	bandwidth_price_per_gib numeric(19, 4) not null default 0,
 	state varchar(10) not null check (state in ('TRIAL', 'ACTIVE', 'SUSPENDED', 'CANCELLED', 'EXPIRED')),

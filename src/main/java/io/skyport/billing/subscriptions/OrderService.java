@@ -160,10 +160,16 @@ class OrderService {
 		Optional<UUID> reseller = Optional.ofNullable(order.resellerId()).map(r -> r.id());
 		return new OrderView(order.orderId().id(), subscriptionId, order.productId().id(), order.productName(),
 				order.planId().id(), order.planVersion(), order.planName(), order.trial(), order.trialDays(),
-				new OrderQuoteView(order.listPrice().amount(), order.markupPercent(), order.monthlyPrice().amount(),
+				new OrderQuoteView(order.listPrice().amount(), plain(order.markupPercent()), order.monthlyPrice().amount(),
 						order.monthlyPrice().currency(), order.bandwidthIncludedGib(), order.bandwidthPricePerGib().amount(),
 						reseller.orElse(null), order.storefrontSlug()),
 				order.projectId(), order.sshKeyIds().stream().map(SshKeyId::id).toList(), order.createdAt());
+	}
+
+	/** 15.000 as 15, 12.500 as 12.5: percentages without the database's scale. */
+	static BigDecimal plain(BigDecimal number) {
+		BigDecimal stripped = number.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
 	private OrderQuote price(@Nullable UUID planId, @Nullable String storefront) {

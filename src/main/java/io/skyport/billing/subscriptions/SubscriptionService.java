@@ -270,13 +270,13 @@ class SubscriptionService implements SubscriptionManagement {
 		boolean vendorPrices = viewer != OrganisationType.CUSTOMER;
 		Money monthly = Money.rounded(rs.getBigDecimal("monthly_price"), currency);
 		Money list = Money.rounded(rs.getBigDecimal("list_price"), currency);
-		BigDecimal markup = rs.getBigDecimal("markup_percent").stripTrailingZeros();
+		BigDecimal markup = OrderService.plain(rs.getBigDecimal("markup_percent"));
 		return new SubscriptionView(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
 				rs.getObject("organisation_id", UUID.class), rs.getString("customer_name"),
 				rs.getObject("product_id", UUID.class), rs.getString("product_name"), rs.getObject("plan_id", UUID.class),
 				rs.getInt("plan_version"), rs.getString("plan_name"), state, rs.getBoolean("trial"),
 				customerPrices ? monthly : null, vendorPrices ? list : null,
-				customerPrices && vendorPrices ? (markup.scale() < 0 ? markup.setScale(0) : markup) : null,
+				customerPrices && vendorPrices ? markup : null,
 				rs.getInt("bandwidth_included_gib"),
 				customerPrices ? Money.rounded(rs.getBigDecimal("bandwidth_price_per_gib"), currency) : null,
 				rs.getString("storefront_slug"), instant(rs, "trial_ends_at"), rs.getBoolean("keep_after_trial"),
