@@ -61,7 +61,7 @@ class SubscriptionPagesController {
 		SubscriptionPage found = subscriptions.list(user, null, Math.max(page, 1) - 1, PAGE_SIZE);
 		model.addAttribute("page", found);
 		model.addAttribute("path", path);
-		model.addAttribute("title", title);
+		model.addAttribute("heading", title);
 		model.addAttribute("lead", lead);
 		model.addAttribute("customerView", user.is(OrganisationType.CUSTOMER));
 		return "billing/subscriptions";
