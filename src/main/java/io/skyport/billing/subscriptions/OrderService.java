@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.skyport.accounts.Accounts;
 import io.skyport.accounts.CurrentUser;
+import io.skyport.accounts.OrganisationId;
 import io.skyport.accounts.OrganisationType;
 import io.skyport.accounts.SshKeyId;
 import io.skyport.billing.OrderId;
@@ -157,12 +158,12 @@ class OrderService {
 			.filter(found -> user.isOperator() || found.organisationId().equals(user.organisationId()))
 			.orElseThrow(() -> NotFoundException.of("order", id));
 		UUID subscriptionId = subscriptions.findByOrderId(id).map(Subscription::id).orElseThrow();
-		Optional<UUID> reseller = Optional.ofNullable(order.resellerId()).map(r -> r.id());
+		OrganisationId reseller = order.resellerId();
 		return new OrderView(order.orderId().id(), subscriptionId, order.productId().id(), order.productName(),
 				order.planId().id(), order.planVersion(), order.planName(), order.trial(), order.trialDays(),
 				new OrderQuoteView(order.listPrice().amount(), plain(order.markupPercent()), order.monthlyPrice().amount(),
 						order.monthlyPrice().currency(), order.bandwidthIncludedGib(), order.bandwidthPricePerGib().amount(),
-						reseller.orElse(null), order.storefrontSlug()),
+						reseller == null ? null : reseller.id(), order.storefrontSlug()),
 				order.projectId(), order.sshKeyIds().stream().map(SshKeyId::id).toList(), order.createdAt());
 	}
 

@@ -15,6 +15,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -191,6 +197,24 @@ class OrderApiTests {
 			.isEqualTo("You already had a trial of " + name + " on " + Subscription.format(LocalDate.now(clock)) + ".");
 		assertThat(rows("subscriptions", customer)).isEqualTo(1);
 		assertThat(api.order(customer, plans.get(1).planId(), false, null, List.of())).hasStatus(201);
+	}
+
+	@Test
+	void two_trials_ordered_at_the_same_moment_make_one_subscription() throws Exception {
+		PlanSnapshot plan = cheapest(catalogFixtures.publish(vendor, unique("Racing"), "databases", "EUR", "5"));
+		CyclicBarrier start = new CyclicBarrier(2);
+		Callable<Integer> order = () -> {
+			start.await(10, TimeUnit.SECONDS);
+			return api.order(customer, plan.planId(), true, null, List.of()).getResponse().getStatus();
+		};
+
+		try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+			List<Future<Integer>> results = threads.invokeAll(List.of(order, order));
+			assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder(201, 409);
+		}
+		assertThat(rows("orders", customer)).isEqualTo(1);
+		assertThat(rows("subscriptions", customer)).isEqualTo(1);
+		assertThat(rows("trial_claims", customer)).isEqualTo(1);
 	}
 
 	@Test
