@@ -35,4 +35,6 @@ public interface Catalog {
 	 * versioned with plans: a vendor's fix reaches the next VM of every subscription.
 	 */
 	Optional<String> guestConfiguration(ProductId id);
+	/** A product in any status (drafts included: callers decide what a draft means to them). */
+	Optional<ProductReference> productReference(ProductId id);
 }

@@ -235,4 +235,10 @@ class CatalogBrowsing implements Catalog {
 						product.status() == ProductStatus.PUBLISHED && !plan.archived()
 								&& plan.versionNumber() == version.number()))));
 	}
+
+	@Override
+	public Optional<ProductReference> productReference(ProductId id) {
+		return products.findById(id.id()).map(product -> new ProductReference(product.productId(), product.slug(),
+				product.name(), product.fields().category(), product.vendorId(), product.vendorName(), product.status()));
+	}
 }
