@@ -6,7 +6,8 @@
 #   bench/invoice-pdf.sh
 #   THREADS="1 2 4" JMH_ARGS="-wi 2 -i 3" bench/invoice-pdf.sh
 #
-# Prints ops/ms (multiply by 1000 for PDFs/s) and ms/op per benchmark and thread count, and the size of each PDF.
+# Prints ops/ms (multiply by 1000 for PDFs/s) and ms/op per benchmark and thread count, then the CPU time per PDF
+# on one thread (stable when other processes share the cores) and the size of each PDF. COUNT (2000): PDFs timed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,3 +27,6 @@ for threads in $THREADS; do
   echo "== InvoicePdfBenchmark, $threads thread(s)" >&2
   "$JAVA" -cp "$CP" org.openjdk.jmh.Main InvoicePdfBenchmark -t "$threads" $JMH_ARGS | grep -E "^(Benchmark|InvoicePdf)"
 done
+
+echo "== CPU time per PDF, one thread (InvoicePdfCpuTime, ${COUNT:-2000} PDFs each)" >&2
+"$JAVA" -Djava.awt.headless=true -Xmx1g -cp "$CP" io.skyport.billing.documents.bench.InvoicePdfCpuTime "${COUNT:-2000}"
