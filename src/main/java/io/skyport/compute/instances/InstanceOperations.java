@@ -47,6 +47,8 @@ class InstanceOperations {
 
 	private static final Logger log = LoggerFactory.getLogger(InstanceOperations.class);
 	static final int CONSOLE_BYTES = 64 * 1024;
+	/** The data-source token in the SMBIOS serial: a secret, so operators see the definition without it. */
+	private static final java.util.regex.Pattern SEED_TOKEN = java.util.regex.Pattern.compile("(/nocloud/)[A-Za-z0-9_-]+/");
 
 	private final Instances instances;
 	private final Volumes volumes;
@@ -166,7 +168,7 @@ class InstanceOperations {
 		return output[0];
 	}
 
-	/** The host's definition of the machine (libvirt domain XML), for operators. */
+	/** The host's definition of the machine (libvirt domain XML) with the seed token hidden, for operators. */
 	String definition(CurrentUser viewer, UUID id) {
 		Instance instance = registry.visible(viewer, id);
 		if (instance.nodeId() == null || instance.state() == InstanceState.DELETED) {
@@ -175,7 +177,7 @@ class InstanceOperations {
 		ProviderTarget target = target(instance);
 		String[] xml = { "" };
 		callHost(instance, () -> xml[0] = provider.machineDefinition(target, instance.machineName()));
-		return xml[0];
+		return SEED_TOKEN.matcher(xml[0]).replaceAll("$1REDACTED/");
 	}
 
 	private MachineInfo createMachine(Instance instance, ProviderTarget target) {

@@ -108,7 +108,8 @@ class InstanceApiTests {
 		assertThat(xml).hasStatusOk().body().asString()
 			.contains("<domain")
 			.contains(id.toString())
-			.contains("ds=nocloud-net;s=");
+			.contains("ds=nocloud-net;s=")
+			.contains("/nocloud/REDACTED/");
 		assertThat(get("/api/v1/instances/" + id + "/domain-xml", customer)).hasStatus(403);
 
 		assertThat(usedVcpus()).isEqualTo(1);
