@@ -124,7 +124,7 @@ class BillingReads {
 				from billed_periods b
 				join subscriptions s on s.id = b.subscription_id
 				join invoices i on i.id = b.invoice_id
-				where s.ends_on is not null and s.ends_on < b.billed_until
+				where s.ends_on is not null and s.ends_on < b.billed_until and i.status <> 'CREDITED'
 					and not exists (select 1 from credited_periods c
 						where c.subscription_id = b.subscription_id and c.period_start = b.period_start)
 				order by s.organisation_id, b.subscription_id, b.period_start

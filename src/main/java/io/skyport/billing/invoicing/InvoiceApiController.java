@@ -1,14 +1,18 @@
 package io.skyport.billing.invoicing;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +29,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class InvoiceApiController {
 
 	private final InvoiceQueries queries;
+	private final InvoiceCorrections corrections;
 
-	InvoiceApiController(InvoiceQueries queries) {
+	InvoiceApiController(InvoiceQueries queries, InvoiceCorrections corrections) {
 		this.queries = queries;
+		this.corrections = corrections;
+	}
+
+	record CreditNoteRequest(@Nullable String reason) {
 	}
 
 	/**
@@ -90,6 +99,16 @@ class InvoiceApiController {
 	List<InvoiceResponse> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
 		return queries.list(user, page, size).stream().map(InvoiceResponse::of).toList();
+	}
+
+	@PostMapping("/api/v1/invoices/{id}/credit-note")
+	@Operation(summary = "Cancel an invoice in full with a credit note (operators)")
+	ResponseEntity<InvoiceDetailResponse> creditNote(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@RequestBody CreditNoteRequest request) {
+		UUID creditNote = (UUID) corrections.creditInFull(user, id, request.reason() == null ? "" : request.reason())
+			.get("id");
+		return ResponseEntity.created(URI.create("/api/v1/invoices/" + creditNote))
+			.body(InvoiceDetailResponse.of(queries.get(user, creditNote)));
 	}
 
 	@GetMapping("/api/v1/invoices/{id}")

@@ -44,6 +44,9 @@ class InvoiceRunTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	InvoiceStatuses statuses;
+
 	InvoicingApi api;
 	TestUser operator;
 	LocalDate today;
@@ -235,6 +238,35 @@ class InvoiceRunTests {
 		assertThatThrownBy(() -> jdbc.sql("update invoice_lines set amount = 0 where invoice_id = :id").param("id", id)
 			.update()).hasMessageContaining("cannot change");
 		assertThat(jdbc.sql("update invoices set status = 'PAID' where id = :id").param("id", id).update()).isEqualTo(1);
+	}
+
+	@Test
+	void an_operator_cancels_an_invoice_with_a_credit_note_and_a_paid_invoice_cannot_be_paid_again() {
+		Customer customer = billing.customer();
+		billing.subscription(customer, "30.00", "EUR", today);
+		api.issue(operator, today);
+		String invoice = (String) api.invoices(customer.user()).getFirst().get("id");
+		String uri = "/api/v1/invoices/" + invoice + "/credit-note";
+
+		assertThat(api.send(HttpMethod.POST, uri, Map.of("reason", "Wrong address"), customer.user())).hasStatus(403);
+		assertThat(api.send(HttpMethod.POST, uri, Map.of("reason", " "), operator)).hasStatus(400);
+		var created = api.send(HttpMethod.POST, uri, Map.of("reason", "Wrong address"), operator);
+		assertThat(created).hasStatus(201);
+		Map<String, Object> creditNote = InvoicingApi.read(created, "$");
+		assertThat((String) creditNote.get("number")).startsWith("SKC-");
+		assertThat(creditNote.get("total")).hasToString("35.7");
+		assertThat((String) creditNote.get("note")).contains("Wrong address");
+		assertThat(api.invoice(customer.user(), invoice).get("status")).isEqualTo("CREDITED");
+		assertThat(api.send(HttpMethod.POST, uri, Map.of("reason", "Again"), operator)).hasStatus(409);
+		assertThat(api.send(HttpMethod.POST, "/api/v1/invoices/" + creditNote.get("id") + "/credit-note",
+				Map.of("reason", "Again"), operator)).hasStatus(409);
+
+		statuses.markPaid(new io.skyport.billing.InvoiceId(UUID.fromString((String) creditNote.get("id"))),
+				today.atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+		assertThatThrownBy(() -> statuses.markPaid(
+				new io.skyport.billing.InvoiceId(UUID.fromString((String) creditNote.get("id"))),
+				today.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)))
+			.isInstanceOf(io.skyport.platform.errors.ConflictException.class).hasMessageContaining("paid");
 	}
 
 	private static Map<String, Object> usage(UUID subscription, String hour, String gib) {
