@@ -1,0 +1,520 @@
+package io.skyport.compute.libvirt;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.Domain.DeviceModifyFlags;
+import org.libvirt.Domain.XMLFlags;
+import org.libvirt.DomainInfo;
+import org.libvirt.DomainInfo.DomainState;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
+import org.libvirt.StoragePool;
+import org.libvirt.StoragePoolInfo;
+import org.libvirt.StorageVol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.skyport.compute.libvirt.DomainDescription.DiskDevice;
+import io.skyport.compute.provider.ComputeProvider;
+import io.skyport.compute.provider.HostReport;
+import io.skyport.compute.provider.MachineInfo;
+import io.skyport.compute.provider.MachineNotFoundException;
+import io.skyport.compute.provider.MachineSpec;
+import io.skyport.compute.provider.MachineStats;
+import io.skyport.compute.provider.ProviderAvailability;
+import io.skyport.compute.provider.ProviderFailureException;
+import io.skyport.compute.provider.ProviderTarget;
+import io.skyport.compute.provider.ProviderUnavailableException;
+import io.skyport.compute.provider.VolumeInfo;
+import io.skyport.compute.provider.VolumeSpec;
+
+/**
+ * The {@link ComputeProvider} for libvirt hosts, through libvirt-java. Every call goes through {@link NodeConnections}
+ * (a pooled connection per node, its own threads, connect and call timeouts, reconnection with backoff) and its
+ * failures are mapped by {@link LibvirtErrors}; the domain XML comes from {@link DomainXml}.
+ * <p>
+ * What this adapter adds to the port's contract:
+ * <ul>
+ * <li>Names: 1–64 characters of {@code A-Z a-z 0-9 . _ -}; others are refused with {@link IllegalArgumentException}
+ * before the host is asked. {@code createMachine} names its volumes {@code <machine>-root} and {@code <machine>-data}
+ * in the target's storage pool; {@code destroyMachine} deletes the first, the second is deleted with
+ * {@code deleteVolume}.</li>
+ * <li>Root volumes are qcow2 overlays backed by the image ({@code pool/volume}, an absolute path, or a volume of the
+ * target's pool), so creating one is instant. Where the pool cannot make backed volumes, the image is copied instead
+ * (within {@code skyport.compute.libvirt.copy-timeout}). On libvirt's test driver, which has no images, a missing image
+ * gives an empty root volume; on any other host it is a {@link ProviderFailureException}.</li>
+ * <li>Attaching and detaching change the running machine and its persistent definition. Drivers that cannot hot-plug
+ * (the test driver) get the persistent definition changed, effective at the next start.</li>
+ * <li>{@code deleteVolume} refuses a volume that a machine on the host still uses.</li>
+ * <li>{@code machineDefinition} is the persistent domain XML: what the machine boots with next.</li>
+ * <li>{@code consoleOutput}: see {@link DomainXml} for where console logs are written and when they can be read.</li>
+ * </ul>
+ */
+@Component
+class LibvirtComputeProvider implements ComputeProvider {
+
+	private static final Logger log = LoggerFactory.getLogger(LibvirtComputeProvider.class);
+
+	private static final long MIB = 1L << 20;
+
+	private static final Duration FIRST_POLL = Duration.ofMillis(100);
+
+	private static final Duration LONGEST_POLL = Duration.ofSeconds(2);
+
+	private final NodeConnections connections;
+
+	private final LibvirtProperties properties;
+
+	LibvirtComputeProvider(NodeConnections connections) {
+		this.connections = connections;
+		this.properties = connections.properties();
+	}
+
+	@Override
+	public ProviderAvailability availability() {
+		return connections.availability();
+	}
+
+	@Override
+	public HostReport probe(ProviderTarget target) {
+		return connections.call(target, "probe the host", c -> {
+			NodeInfo node = c.nodeInfo();
+			StoragePoolInfo pool = StorageVolumes.pool(c, target.storagePool()).getInfo();
+			return new HostReport(c.getType(), c.getVersion(), c.getLibVersion(), node.cpus, node.memory / 1024,
+					c.getFreeMemory() / MIB, pool.capacity / StorageVolumes.GIB, pool.available / StorageVolumes.GIB,
+					c.numOfDomains() + c.numOfDefinedDomains());
+		});
+	}
+
+	@Override
+	public MachineInfo createMachine(ProviderTarget target, MachineSpec spec) {
+		String name = spec.name();
+		Path consoleLog = consoleLog(target, name);
+		DomainXml.check(spec, target.network(), consoleLog);
+		String action = "create machine '" + name + "'";
+
+		Optional<MachineInfo> existing = connections.call(target, action, c -> {
+			Domain domain = Domains.find(c, name);
+			if (domain == null) {
+				return Optional.empty();
+			}
+			Domains.startIfStopped(domain);
+			return Optional.of(Domains.machineInfo(domain));
+		});
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+
+		LibvirtUri uri = NodeConnections.uri(target);
+		DomainXml.Disk root = connections.call(target, action, c -> rootVolume(c, target, spec, uri.isTestDriver()));
+		if (root == null) {
+			root = connections.call(target, action, properties.copyTimeout(), c -> copiedRootVolume(c, target, spec));
+		}
+		Integer dataGib = spec.dataDiskGib();
+		DomainXml.Disk data = dataGib == null ? null : connections.call(target, action,
+				c -> StorageVolumes.disk(StorageVolumes.ensureEmpty(StorageVolumes.pool(c, target.storagePool()),
+						LibvirtNames.dataVolume(name), dataGib * StorageVolumes.GIB)));
+		if (uri.isLocal() && !uri.isTestDriver() && !ConsoleLogs.prepare(consoleLog.getParent())) {
+			log.warn("The console log directory {} of node {} does not exist and Skyport cannot create it; "
+					+ "machines there will not start until it does.", consoleLog.getParent(), target.name());
+		}
+		String xml = DomainXml.domain(spec, target.virtType(), target.network(), root, data, consoleLog);
+		MachineInfo created = connections.call(target, action, c -> {
+			Domain domain = Domains.find(c, name);
+			if (domain == null) {
+				domain = c.domainDefineXML(xml);
+			}
+			Domains.startIfStopped(domain);
+			return Domains.machineInfo(domain);
+		});
+		log.info("Created machine {} on node {}", name, connections.label(target));
+		return created;
+	}
+
+	@Override
+	public void startMachine(ProviderTarget target, String machineName) {
+		String name = LibvirtNames.machine(machineName);
+		run(target, "start machine '" + name + "'", c -> Domains.startIfStopped(c.domainLookupByName(name)));
+	}
+
+	@Override
+	public void stopMachine(ProviderTarget target, String machineName, Duration gracePeriod) {
+		String name = LibvirtNames.machine(machineName);
+		String action = "stop machine '" + name + "'";
+		boolean shuttingDown = connections.call(target, action, c -> {
+			Domain domain = c.domainLookupByName(name);
+			if (domain.isActive() != 1) {
+				return false;
+			}
+			DomainState state = domain.getInfo().state;
+			if (state == DomainState.VIR_DOMAIN_PAUSED || state == DomainState.VIR_DOMAIN_PMSUSPENDED) {
+				Domains.powerOff(domain);
+				return false;
+			}
+			try {
+				domain.shutdown();
+				return true;
+			}
+			catch (LibvirtException e) {
+				if (LibvirtErrors.is(e, ErrorNumber.VIR_ERR_OPERATION_INVALID) && domain.isActive() != 1) {
+					return false;
+				}
+				throw e;
+			}
+		});
+		if (!shuttingDown || stoppedWithin(target, name, gracePeriod, action)) {
+			return;
+		}
+		run(target, action, c -> Domains.powerOff(c.domainLookupByName(name)));
+		log.info("Machine {} on node {} did not shut down within {}; it was powered off.", name,
+				connections.label(target), gracePeriod);
+	}
+
+	@Override
+	public void rebootMachine(ProviderTarget target, String machineName) {
+		String name = LibvirtNames.machine(machineName);
+		String action = "reboot machine '" + name + "'";
+		run(target, action, c -> {
+			Domain domain = c.domainLookupByName(name);
+			if (domain.isActive() != 1) {
+				throw new ProviderFailureException(
+						"Cannot " + action + " on node " + connections.label(target) + ": it is not running.");
+			}
+			domain.reboot(0);
+		});
+	}
+
+	@Override
+	public void destroyMachine(ProviderTarget target, String machineName) {
+		String name = LibvirtNames.machine(machineName);
+		run(target, "destroy machine '" + name + "'", c -> {
+			Domain domain = Domains.find(c, name);
+			if (domain != null) {
+				Domains.powerOff(domain);
+				Domains.undefine(domain);
+			}
+			StoragePool pool = StorageVolumes.pool(c, target.storagePool());
+			StorageVol root = StorageVolumes.find(pool, LibvirtNames.rootVolume(name));
+			if (root != null) {
+				root.delete(0);
+			}
+		});
+		log.info("Destroyed machine {} on node {}", name, connections.label(target));
+	}
+
+	@Override
+	public VolumeInfo createVolume(ProviderTarget target, VolumeSpec spec) {
+		String name = LibvirtNames.volume(spec.name());
+		if (spec.sizeGib() < 1) {
+			throw new IllegalArgumentException("A volume needs at least 1 GiB, not " + spec.sizeGib() + ".");
+		}
+		return connections.call(target, "create volume '" + name + "'", c -> StorageVolumes.info(StorageVolumes
+			.ensureEmpty(StorageVolumes.pool(c, target.storagePool()), name, spec.sizeGib() * StorageVolumes.GIB)));
+	}
+
+	@Override
+	public void attachVolume(ProviderTarget target, String machineName, String volumeName) {
+		String machine = LibvirtNames.machine(machineName);
+		String volume = LibvirtNames.volume(volumeName);
+		run(target, "attach volume '" + volume + "' to machine '" + machine + "'", c -> {
+			Domain domain = c.domainLookupByName(machine);
+			DomainXml.Disk disk = StorageVolumes
+				.disk(StorageVolumes.pool(c, target.storagePool()).storageVolLookupByName(volume));
+			boolean active = domain.isActive() == 1;
+			DomainDescription config = DomainDescription.parse(domain.getXMLDesc(XMLFlags.INACTIVE));
+			DomainDescription live = active ? DomainDescription.parse(domain.getXMLDesc(0)) : null;
+			Optional<DiskDevice> configured = config.diskWithSource(disk.path());
+			boolean plugged = live != null && live.diskWithSource(disk.path()).isPresent();
+			if (configured.isPresent() && (live == null || plugged)) {
+				return;
+			}
+			Set<String> liveTargets = live == null ? Set.of() : targets(live);
+			String targetDev = configured.map(DiskDevice::target).orElseGet(() -> config.nextFreeTarget(liveTargets));
+			String device = DomainXml.disk(disk, targetDev);
+			int flags = (configured.isEmpty() ? DeviceModifyFlags.CONFIG : 0)
+					| (active && !plugged ? DeviceModifyFlags.LIVE : 0);
+			try {
+				domain.attachDeviceFlags(device, flags);
+			}
+			catch (LibvirtException e) {
+				if (!LibvirtErrors.unsupported(e)) {
+					throw e;
+				}
+				if (configured.isEmpty()) {
+					c.domainDefineXML(config.withDevice(device));
+				}
+			}
+		});
+	}
+
+	@Override
+	public void detachVolume(ProviderTarget target, String machineName, String volumeName) {
+		String machine = LibvirtNames.machine(machineName);
+		String volume = LibvirtNames.volume(volumeName);
+		if (volume.equals(LibvirtNames.rootVolume(machine))) {
+			throw new IllegalArgumentException("The root volume of machine '" + machine + "' cannot be detached.");
+		}
+		run(target, "detach volume '" + volume + "' from machine '" + machine + "'", c -> {
+			Domain domain = c.domainLookupByName(machine);
+			StorageVol found = StorageVolumes.find(StorageVolumes.pool(c, target.storagePool()), volume);
+			if (found == null) {
+				return;
+			}
+			String path = found.getPath();
+			Optional<DiskDevice> configured = DomainDescription.parse(domain.getXMLDesc(XMLFlags.INACTIVE))
+				.diskWithSource(path);
+			Optional<DiskDevice> plugged = domain.isActive() == 1
+					? DomainDescription.parse(domain.getXMLDesc(0)).diskWithSource(path) : Optional.empty();
+			if (configured.isEmpty() && plugged.isEmpty()) {
+				return;
+			}
+			String device = configured.or(() -> plugged).orElseThrow().xml();
+			int flags = (configured.isPresent() ? DeviceModifyFlags.CONFIG : 0)
+					| (plugged.isPresent() ? DeviceModifyFlags.LIVE : 0);
+			try {
+				domain.detachDeviceFlags(device, flags);
+			}
+			catch (LibvirtException e) {
+				if (!LibvirtErrors.unsupported(e)) {
+					throw e;
+				}
+				if (configured.isPresent()) {
+					c.domainDefineXML(DomainDescription.parse(domain.getXMLDesc(XMLFlags.INACTIVE))
+						.withoutDisk(configured.get().target()));
+				}
+			}
+		});
+	}
+
+	@Override
+	public void deleteVolume(ProviderTarget target, String volumeName) {
+		String volume = LibvirtNames.volume(volumeName);
+		String action = "delete volume '" + volume + "'";
+		run(target, action, c -> {
+			StorageVol found = StorageVolumes.find(StorageVolumes.pool(c, target.storagePool()), volume);
+			if (found == null) {
+				return;
+			}
+			String user = Domains.userOf(c, found.getPath());
+			if (user != null) {
+				throw new ProviderFailureException("Cannot " + action + " on node " + connections.label(target)
+						+ ": machine '" + user + "' uses it; detach it first.");
+			}
+			found.delete(0);
+		});
+	}
+
+	@Override
+	public List<MachineInfo> listMachines(ProviderTarget target) {
+		return connections.call(target, "list machines", c -> {
+			List<MachineInfo> machines = new ArrayList<>();
+			for (Domain domain : c.listAllDomains(0)) {
+				try {
+					machines.add(Domains.machineInfo(domain));
+				}
+				catch (LibvirtException e) {
+					if (!LibvirtErrors.is(e, ErrorNumber.VIR_ERR_NO_DOMAIN)) {
+						throw e;
+					}
+				}
+			}
+			return List.copyOf(machines);
+		});
+	}
+
+	@Override
+	public MachineStats machineStats(ProviderTarget target, String machineName) {
+		String name = LibvirtNames.machine(machineName);
+		return connections.call(target, "read the counters of machine '" + name + "'", c -> {
+			Domain domain = c.domainLookupByName(name);
+			DomainInfo info = domain.getInfo();
+			long[] counters = new long[4];
+			if (domain.isActive() == 1) {
+				DomainDescription live = DomainDescription.parse(domain.getXMLDesc(0));
+				for (String device : live.interfaceTargets()) {
+					try {
+						var stats = domain.interfaceStats(device);
+						counters[0] += stats.rx_bytes;
+						counters[1] += stats.tx_bytes;
+					}
+					catch (LibvirtException e) {
+						ignoreDeviceError(e);
+					}
+				}
+				for (DiskDevice disk : live.disks()) {
+					try {
+						var stats = domain.blockStats(disk.target());
+						counters[2] += stats.rd_bytes;
+						counters[3] += stats.wr_bytes;
+					}
+					catch (LibvirtException e) {
+						ignoreDeviceError(e);
+					}
+				}
+			}
+			return new MachineStats(info.cpuTime, info.memory / 1024, counters[0], counters[1], counters[2], counters[3]);
+		});
+	}
+
+	@Override
+	public String consoleOutput(ProviderTarget target, String machineName, int maxBytes) {
+		String name = LibvirtNames.machine(machineName);
+		if (maxBytes < 1) {
+			throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes + ".");
+		}
+		String action = "read the console of machine '" + name + "'";
+		String file = connections.call(target, action, c -> DomainDescription
+			.parse(c.domainLookupByName(name).getXMLDesc(XMLFlags.INACTIVE))
+			.consoleLog()
+			.orElse(""));
+		LibvirtUri uri = NodeConnections.uri(target);
+		if (uri.isTestDriver() || file.isEmpty()) {
+			return "";
+		}
+		if (!uri.isLocal()) {
+			throw new ProviderFailureException("Cannot " + action + " on node " + connections.label(target)
+					+ ": the log is on that host, at " + file + "; Skyport reads console logs only of nodes on its own "
+					+ "machine (URIs without a host, such as qemu:///system).");
+		}
+		return ConsoleLogs.tail(Path.of(file), maxBytes, name);
+	}
+
+	@Override
+	public String machineDefinition(ProviderTarget target, String machineName) {
+		String name = LibvirtNames.machine(machineName);
+		return connections.call(target, "read the definition of machine '" + name + "'",
+				c -> c.domainLookupByName(name).getXMLDesc(XMLFlags.INACTIVE));
+	}
+
+	/** Finds the image and creates the root volume backed by it; {@code null} if the image must be copied instead. */
+	private DomainXml.@Nullable Disk rootVolume(Connect c, ProviderTarget target, MachineSpec spec, boolean testDriver)
+			throws LibvirtException {
+		StoragePool pool = StorageVolumes.pool(c, target.storagePool());
+		String name = LibvirtNames.rootVolume(spec.name());
+		StorageVol existing = StorageVolumes.find(pool, name);
+		if (existing != null) {
+			return StorageVolumes.disk(existing);
+		}
+		long capacity = spec.rootDiskGib() * StorageVolumes.GIB;
+		StringBuilder why = new StringBuilder();
+		StorageVolumes.Image image = StorageVolumes.image(c, pool, spec.imageSource(), why);
+		if (image == null) {
+			if (!testDriver) {
+				throw new ProviderFailureException("Cannot create machine '" + spec.name() + "' on node "
+						+ connections.label(target) + ": image '" + spec.imageSource() + "' not found (" + why + ").");
+			}
+			return StorageVolumes.disk(pool.storageVolCreateXML(DomainXml.volume(name, capacity, "qcow2", null), 0));
+		}
+		if (image.capacityBytes() > capacity) {
+			throw new ProviderFailureException("Cannot create machine '" + spec.name() + "' on node "
+					+ connections.label(target) + ": image '" + spec.imageSource() + "' needs "
+					+ divideRoundingUp(image.capacityBytes(), StorageVolumes.GIB) + " GiB, the root disk has "
+					+ spec.rootDiskGib() + " GiB.");
+		}
+		try {
+			String xml = DomainXml.volume(name, capacity, "qcow2", image.disk());
+			return StorageVolumes.disk(pool.storageVolCreateXML(xml, 0));
+		}
+		catch (LibvirtException e) {
+			if (!LibvirtErrors.unsupported(e) || image.volume() == null) {
+				throw e;
+			}
+			log.info("Storage pool {} of node {} cannot make volumes backed by an image ({}); copying {} instead.",
+					target.storagePool(), target.name(), LibvirtErrors.message(e), spec.imageSource());
+			return null;
+		}
+	}
+
+	/** The root volume as a full copy of the image, for pools that cannot back a volume by another. */
+	private DomainXml.Disk copiedRootVolume(Connect c, ProviderTarget target, MachineSpec spec) throws LibvirtException {
+		StoragePool pool = StorageVolumes.pool(c, target.storagePool());
+		String name = LibvirtNames.rootVolume(spec.name());
+		StorageVol existing = StorageVolumes.find(pool, name);
+		if (existing != null) {
+			return StorageVolumes.disk(existing);
+		}
+		StorageVolumes.Image image = StorageVolumes.image(c, pool, spec.imageSource(), new StringBuilder());
+		if (image == null || image.volume() == null) {
+			throw new ProviderFailureException("Cannot create machine '" + spec.name() + "' on node "
+					+ connections.label(target) + ": image '" + spec.imageSource() + "' disappeared.");
+		}
+		String xml = DomainXml.volume(name, spec.rootDiskGib() * StorageVolumes.GIB, "qcow2", null);
+		return StorageVolumes.disk(pool.storageVolCreateXMLFrom(xml, image.volume(), 0));
+	}
+
+	private boolean stoppedWithin(ProviderTarget target, String name, Duration gracePeriod, String action) {
+		long deadline = System.nanoTime() + gracePeriod.toNanos();
+		Duration pause = FIRST_POLL;
+		while (true) {
+			try {
+				if (!connections.call(target, action, c -> c.domainLookupByName(name).isActive() == 1)) {
+					return true;
+				}
+			}
+			catch (MachineNotFoundException e) {
+				return true;
+			}
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			pause(Duration.ofNanos(Math.min(left, pause.toNanos())), action, target);
+			pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.multipliedBy(2);
+		}
+	}
+
+	private void pause(Duration duration, String action, ProviderTarget target) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ProviderUnavailableException("Cannot " + action + " on node " + connections.label(target)
+					+ ": interrupted while waiting for the guest to shut down.");
+		}
+	}
+
+	private Path consoleLog(ProviderTarget target, String machine) {
+		return properties.consoleLogDir(target.name()).resolve(LibvirtNames.machine(machine) + ".log");
+	}
+
+	private void run(ProviderTarget target, String action, LibvirtWork work) {
+		connections.call(target, action, c -> {
+			work.run(c);
+			return Boolean.TRUE;
+		});
+	}
+
+	private static Set<String> targets(DomainDescription description) {
+		Set<String> targets = new HashSet<>();
+		description.disks().forEach(disk -> targets.add(disk.target()));
+		return targets;
+	}
+
+	private static void ignoreDeviceError(LibvirtException e) throws LibvirtException {
+		if (LibvirtErrors.connectionLost(e)) {
+			throw e;
+		}
+	}
+
+	private static long divideRoundingUp(long value, long divisor) {
+		return (value + divisor - 1) / divisor;
+	}
+
+	@FunctionalInterface
+	private interface LibvirtWork {
+
+		void run(Connect connect) throws LibvirtException;
+	}
+}
