@@ -45,8 +45,9 @@ record InvoicingSettings(@DefaultValue Issuer issuer, @DefaultValue Tax tax, @De
 	 * @param cron when the daily run starts ({@code -} turns it off); it invoices everything due up to that day.
 	 * @param zone the time zone of {@code cron}.
 	 * @param parallelism customers invoiced at once.
+	 * @param asyncCommit commit issuing transactions without waiting for the WAL flush (see {@link InvoiceWriter}).
 	 */
 	record Run(@DefaultValue("0 30 2 * * *") String cron, @DefaultValue("UTC") String zone,
-			@DefaultValue("2") int parallelism) {
+			@DefaultValue("4") int parallelism, @DefaultValue("true") boolean asyncCommit) {
 	}
 }
