@@ -30,7 +30,8 @@ import io.skyport.platform.money.Money;
 /**
  * Issues one customer's documents in one transaction: first the guards (a period already billed by another run
  * rolls everything back), then lines and taxes, then — last, so the counter row stays locked as briefly as
- * possible — the numbers and the documents themselves, and the events.
+ * possible — each document with its number and tax line in one statement (the counter upsert of
+ * {@link DocumentNumbers}, inlined), and the events.
  * <p>
  * The counter row stays locked until the commit, so issuing is as fast as commits can follow each other. With
  * {@code skyport.billing.run.async-commit} (the default) the issuing transaction commits without waiting for its WAL
@@ -47,15 +48,12 @@ class InvoiceWriter {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batches;
-	private final DocumentNumbers numbers;
 	private final ApplicationEventPublisher events;
 	private final InvoicingSettings settings;
 
-	InvoiceWriter(JdbcClient jdbc, JdbcTemplate batches, DocumentNumbers numbers, ApplicationEventPublisher events,
-			InvoicingSettings settings) {
+	InvoiceWriter(JdbcClient jdbc, JdbcTemplate batches, ApplicationEventPublisher events, InvoicingSettings settings) {
 		this.jdbc = jdbc;
 		this.batches = batches;
-		this.numbers = numbers;
 		this.events = events;
 		this.settings = settings;
 	}
@@ -84,10 +82,15 @@ class InvoiceWriter {
 		if (plan.customer() == null) {
 			throw new IllegalArgumentException("Organisation " + plan.organisationId() + " has no billing details");
 		}
-		if (settings.run().asyncCommit()) {
-			jdbc.sql("set local synchronous_commit = off").update();
-		}
-		lockCustomer(jdbc, plan.organisationId());
+		jdbc.sql("""
+				select set_config('synchronous_commit', case when :async then 'off' else 'on' end, true),
+					pg_advisory_xact_lock(:class, hashtext(:organisation))
+				""")
+			.param("async", settings.run().asyncCommit())
+			.param("class", LOCK_CLASS)
+			.param("organisation", plan.organisationId().toString())
+			.query()
+			.listOfRows();
 		List<DraftDocument> documents = plan.documents().stream()
 			.sorted(Comparator.comparing(DraftDocument::kind))
 			.toList();
@@ -207,43 +210,42 @@ class InvoiceWriter {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", lines, new int[] { Types.OTHER, Types.INTEGER, Types.VARCHAR, Types.OTHER, Types.VARCHAR, Types.DATE,
 				Types.DATE, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC });
-		TaxTreatment.TaxLine tax = document.taxLine();
-		jdbc.sql("""
-				insert into invoice_taxes (invoice_id, position, label, rate_percent, base, amount)
-				values (:id, 1, :label, :rate, :base, :amount)
-				""")
-			.param("id", id)
-			.param("label", tax.label())
-			.param("rate", tax.ratePercent())
-			.param("base", tax.base().amount())
-			.param("amount", tax.amount().amount())
-			.update();
 	}
 
 	private Issued writeDocument(UUID id, DraftDocument document, CustomerPlan plan, Party issuer,
 			@Nullable UUID runId, Instant now, LocalDate issuedOn) {
 		Party customer = plan.customer();
 		int year = issuedOn.getYear();
-		int sequence = numbers.next(document.kind(), year);
-		String number = DocumentNumbers.format(document.kind(), year, sequence);
 		LocalDate dueOn = document.kind() == InvoiceKind.INVOICE ? issuedOn.plus(settings.paymentTerms()) : issuedOn;
 		TaxTreatment.TaxLine tax = document.taxLine();
-		jdbc.sql("""
-				insert into invoices (id, kind, number, number_year, number_sequence, organisation_id, run_id, currency,
-					issued_at, issued_on, due_on, issuer_name, issuer_address, issuer_vat_number, issuer_country,
-					issuer_email, customer_name, customer_address, customer_vat_number, customer_country,
-					customer_email, customer_business, tax_rate_percent, reverse_charge, subtotal, tax_total, total,
-					note, status)
-				values (:id, :kind, :number, :year, :sequence, :organisation, :run, :currency, :issuedAt, :issuedOn,
-					:dueOn, :issuerName, :issuerAddress, :issuerVat, :issuerCountry, :issuerEmail, :customerName,
-					:customerAddress, :customerVat, :customerCountry, :customerEmail, :business, :rate, :reverseCharge,
-					:subtotal, :tax, :total, :note, 'OPEN')
+		String number = jdbc.sql("""
+				with counter as (
+					insert into document_number_counters (prefix, year, last_number) values (:prefix, :year, 1)
+					on conflict (prefix, year) do update set last_number = document_number_counters.last_number + 1
+					returning last_number),
+				document as (
+					insert into invoices (id, kind, number, number_year, number_sequence, organisation_id, run_id,
+						currency, issued_at, issued_on, due_on, issuer_name, issuer_address, issuer_vat_number,
+						issuer_country, issuer_email, customer_name, customer_address, customer_vat_number,
+						customer_country, customer_email, customer_business, tax_rate_percent, reverse_charge, subtotal,
+						tax_total, total, note, status)
+					select :id, :kind, :prefix || '-' || lpad(:year::text, 4, '0') || '-'
+							|| case when last_number < 1000000 then lpad(last_number::text, 6, '0') else last_number::text end,
+						:year, last_number, :organisation, :run, :currency, :issuedAt, :issuedOn, :dueOn, :issuerName,
+						:issuerAddress, :issuerVat, :issuerCountry, :issuerEmail, :customerName, :customerAddress,
+						:customerVat, :customerCountry, :customerEmail, :business, :rate, :reverseCharge, :subtotal, :tax,
+						:total, :note, 'OPEN'
+					from counter
+					returning number),
+				taxes as (
+					insert into invoice_taxes (invoice_id, position, label, rate_percent, base, amount)
+					values (:id, 1, :taxLabel, :rate, :subtotal, :tax))
+				select number from document
 				""")
+			.param("prefix", document.kind().prefix())
 			.param("id", id)
 			.param("kind", document.kind().name())
-			.param("number", number)
 			.param("year", year)
-			.param("sequence", sequence)
 			.param("organisation", plan.organisationId())
 			.param("run", runId, Types.OTHER)
 			.param("currency", document.currency())
@@ -265,9 +267,11 @@ class InvoiceWriter {
 			.param("reverseCharge", document.tax().reverseCharge())
 			.param("subtotal", document.subtotal().amount())
 			.param("tax", tax.amount().amount())
+			.param("taxLabel", tax.label())
 			.param("total", document.total().amount())
 			.param("note", document.note(), Types.VARCHAR)
-			.update();
+			.query(String.class)
+			.single();
 		return new Issued(id, document.kind(), number, document.currency(), document.total());
 	}
 
