@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableAsync
 @EnableScheduling
-@Modulithic(systemName = "Skyport", sharedModules = "platform")
+@Modulithic(systemName = "Skyport", sharedModules = { "platform", "notifications" })
 public class SkyportApplication {
 
 	public static void main(String[] args) {

@@ -24,6 +24,9 @@ create table compute_instances (
 	root_disk_gib int not null check (root_disk_gib > 0),
 	data_disk_gib int check (data_disk_gib > 0),
 	image_id uuid not null references images (id),
+	ssh_key_ids uuid[] not null default '{}',
+	guest_configuration text,
+	anti_affinity_group varchar(100),
 	state varchar(10) not null
 		check (state in ('PENDING', 'CREATING', 'RUNNING', 'STOPPED', 'ERROR', 'DELETING', 'DELETED')),
 	state_reason varchar(1000),

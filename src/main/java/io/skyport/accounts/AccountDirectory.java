@@ -42,10 +42,20 @@ class AccountDirectory implements Accounts {
 				throw InvalidInputException.of("sshKeyIds",
 						"There is no SSH key " + ids.get(i) + " in your account (item " + (i + 1) + ").");
 			}
-			keys.add(new AuthorizedKey(key.id(), key.name(), key.fingerprint(),
-					key.publicKey() + " " + key.name().replaceAll("\\s+", "-")));
+			keys.add(authorizedKey(key));
 		}
 		return keys;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AuthorizedKey> sshKeys(UserId userId) {
+		return sshKeys.findByUserIdOrderByCreatedAt(userId.id()).stream().map(AccountDirectory::authorizedKey).toList();
+	}
+
+	private static AuthorizedKey authorizedKey(SshKey key) {
+		return new AuthorizedKey(key.id(), key.name(), key.fingerprint(),
+				key.publicKey() + " " + key.name().replaceAll("\\s+", "-"));
 	}
 
 	@Override

@@ -20,4 +20,7 @@ public interface Accounts {
 	 *         user of that organisation — the same answer whether the key is someone else's or does not exist.
 	 */
 	List<AuthorizedKey> authorizedKeys(OrganisationId organisationId, List<SshKeyId> ids);
+
+	/** A user's own keys, oldest first: what an order form offers to put on the server. */
+	List<AuthorizedKey> sshKeys(UserId userId);
 }

@@ -28,4 +28,13 @@ public interface Catalog {
 
 	/** A version as bought; versions are never deleted. */
 	Optional<PlanSnapshot> planVersion(PlanId id, int versionNumber);
+
+	/**
+	 * The vendor's cloud-init configuration ({@code #cloud-config} YAML) for new VMs of the product, whatever its
+	 * status; empty if it has none or the product does not exist. It is the product's current configuration, not
+	 * versioned with plans: a vendor's fix reaches the next VM of every subscription.
+	 */
+	Optional<String> guestConfiguration(ProductId id);
+	/** A product in any status (drafts included: callers decide what a draft means to them). */
+	Optional<ProductReference> productReference(ProductId id);
 }

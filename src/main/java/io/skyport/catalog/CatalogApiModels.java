@@ -64,7 +64,7 @@ final class CatalogApiModels {
 			String longDescription, String category, List<String> tags, @Nullable String supportEmail,
 			@Nullable String supportUrl, @Nullable String logoUrl, String brandBackground, String brandText,
 			List<Screenshot> screenshots, Rating rating, List<PlanResponse> plans, @Nullable Instant publishedAt,
-			@Nullable Instant updatedAt) {
+			@Nullable Instant updatedAt, @Nullable String guestConfiguration) {
 
 		/** The public view of a published product: plans on sale only. */
 		static ProductResponse of(ProductDetails details) {
@@ -77,10 +77,11 @@ final class CatalogApiModels {
 						.map(s -> new Screenshot(s.url(), s.thumbnailUrl(), s.width(), s.height(), s.caption()))
 						.toList(),
 					new Rating(card.ratingAverage(), card.ratingCount()),
-					details.plans().stream().map(plan -> PlanResponse.of(plan, null)).toList(), details.publishedAt(), null);
+					details.plans().stream().map(plan -> PlanResponse.of(plan, null)).toList(), details.publishedAt(), null,
+					null);
 		}
 
-		/** The vendor's view: any status, archived plans included. */
+		/** The vendor's view: any status, archived plans included, and the guest configuration. */
 		static ProductResponse of(ProductView view) {
 			ProductFields fields = view.fields();
 			return new ProductResponse(view.id(), fields.slug(), fields.name(), view.status().name(), view.vendorName(),
@@ -91,7 +92,7 @@ final class CatalogApiModels {
 						.toList(),
 					new Rating(view.ratingAverage(), view.ratingCount()),
 					view.plans().stream().map(plan -> PlanResponse.of(plan.current(), !plan.archived())).toList(),
-					view.publishedAt(), view.updatedAt());
+					view.publishedAt(), view.updatedAt(), fields.guestConfiguration());
 		}
 	}
 

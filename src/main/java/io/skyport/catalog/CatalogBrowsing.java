@@ -223,11 +223,22 @@ class CatalogBrowsing implements Catalog {
 	}
 
 	@Override
+	public Optional<String> guestConfiguration(ProductId id) {
+		return products.findById(id.id()).map(product -> product.fields().guestConfiguration());
+	}
+
+	@Override
 	public Optional<PlanSnapshot> planVersion(PlanId id, int versionNumber) {
 		return plans.findById(id.id()).flatMap(plan -> products.findById(plan.productId().id())
 			.flatMap(product -> versions.findById(new PlanVersion.Key(id.id(), versionNumber))
 				.map(version -> Plan.snapshotOf(id, version.number(), product.productId(), product.name(), version.spec(),
 						product.status() == ProductStatus.PUBLISHED && !plan.archived()
 								&& plan.versionNumber() == version.number()))));
+	}
+
+	@Override
+	public Optional<ProductReference> productReference(ProductId id) {
+		return products.findById(id.id()).map(product -> new ProductReference(product.productId(), product.slug(),
+				product.name(), product.fields().category(), product.vendorId(), product.vendorName(), product.status()));
 	}
 }

@@ -19,7 +19,8 @@ import io.skyport.platform.images.GeneratedLogo;
 
 /**
  * With {@code skyport.demo.enabled=true}, gives the demo vendor a published catalog (products in several categories
- * with plans and logos) and the demo customer a couple of reviews, once: only while the vendor has no products.
+ * with plans and logos), once: only while the vendor has no products. The demo customer's reviews come with its
+ * subscriptions (billing's demo data): only buyers review.
  */
 @Component
 @Order(20)
@@ -71,16 +72,14 @@ class CatalogDemoData implements ApplicationRunner {
 	private final ProductService products;
 	private final PlanService plans;
 	private final MediaService media;
-	private final ReviewService reviews;
 	private final ComputeImages images;
 
 	CatalogDemoData(Accounts accounts, ProductService products, PlanService plans, MediaService media,
-			ReviewService reviews, ComputeImages images) {
+			ComputeImages images) {
 		this.accounts = accounts;
 		this.products = products;
 		this.plans = plans;
 		this.media = media;
-		this.reviews = reviews;
 		this.images = images;
 	}
 
@@ -104,21 +103,6 @@ class CatalogDemoData implements ApplicationRunner {
 			media.uploadLogo(vendor, product.id(), GeneratedLogo.png(demo.initials(), demo.colour()));
 			products.publish(vendor, product.id());
 		}
-		accounts.findUserByEmail("customer@skyport.local").ifPresent(this::reviewAsCustomer);
 		log.info("Published {} demo products for vendor@skyport.local", PRODUCTS.size());
-	}
-
-	private void reviewAsCustomer(CurrentUser customer) {
-		List<ProductView> published = products.list(accounts.findUserByEmail("vendor@skyport.local").orElseThrow());
-		for (ProductView product : published) {
-			switch (product.fields().slug()) {
-				case "postgres-pro" -> reviews.post(customer, product.id(), 5, "Backups just work, and the data disk made "
-						+ "upgrading painless.");
-				case "grafana-stack" -> reviews.post(customer, product.id(), 4, "Great dashboards out of the box; "
-						+ "I would like longer log retention on the small plan.");
-				default -> {
-				}
-			}
-		}
 	}
 }

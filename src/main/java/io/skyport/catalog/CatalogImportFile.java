@@ -53,7 +53,7 @@ final class CatalogImportFile {
 
 	static final List<String> FILE_FIELDS = List.of("products");
 	static final List<String> PRODUCT_FIELDS = List.of("slug", "name", "shortDescription", "longDescription", "category",
-			"tags", "supportEmail", "supportUrl", "publish", "plans");
+			"tags", "supportEmail", "supportUrl", "guestConfiguration", "publish", "plans");
 	static final List<String> PLAN_FIELDS = List.of("name", "vcpus", "memoryMib", "diskGib", "dataDiskGib", "image",
 			"imageId", "monthlyPrice", "currency", "bandwidthIncludedGib", "bandwidthPricePerGib", "trialDays");
 
@@ -247,7 +247,7 @@ final class CatalogImportFile {
 			entry.read(mapping, PRODUCT_FIELDS);
 			ProductInput input = new ProductInput(entry.text("name"), entry.text("slug"), entry.text("shortDescription"),
 					entry.text("longDescription"), entry.text("category"), entry.texts("tags"), entry.text("supportEmail"),
-					entry.text("supportUrl"));
+					entry.text("supportUrl"), entry.text("guestConfiguration"));
 			Boolean publish = entry.bool("publish");
 			List<ParsedPlan> plans = new ArrayList<>();
 			Node list = entry.value("plans");

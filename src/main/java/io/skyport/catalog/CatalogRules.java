@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.skyport.compute.ComputeImages;
+import io.skyport.compute.GuestConfigurations;
 import io.skyport.compute.ImageId;
 import io.skyport.compute.ImageSummary;
 import io.skyport.platform.errors.InvalidInputException;
@@ -78,11 +79,18 @@ class CatalogRules {
 		List<String> tags = tags(input.tags(), violations);
 		String supportEmail = optionalEmail(input.supportEmail(), violations);
 		String supportUrl = optionalUrl("supportUrl", input.supportUrl(), violations);
+		String guestConfiguration = null;
+		try {
+			guestConfiguration = GuestConfigurations.validate("guestConfiguration", input.guestConfiguration());
+		}
+		catch (InvalidInputException ex) {
+			violations.addAll(ex.violations());
+		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
 		return new ProductFields(name, slug, shortDescription, longDescription == null ? "" : longDescription, category,
-				tags, supportEmail, supportUrl);
+				tags, supportEmail, supportUrl, guestConfiguration);
 	}
 
 	/**

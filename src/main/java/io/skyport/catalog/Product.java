@@ -60,6 +60,8 @@ class Product extends AbstractAggregateRoot<Product> {
 
 	private @Nullable String supportUrl;
 
+	private @Nullable String guestConfiguration;
+
 	@Enumerated(EnumType.STRING)
 	private ProductStatus status;
 
@@ -167,6 +169,7 @@ class Product extends AbstractAggregateRoot<Product> {
 		this.tags = new ArrayList<>(fields.tags());
 		this.supportEmail = fields.supportEmail();
 		this.supportUrl = fields.supportUrl();
+		this.guestConfiguration = fields.guestConfiguration();
 		this.updatedAt = now;
 	}
 
@@ -200,7 +203,7 @@ class Product extends AbstractAggregateRoot<Product> {
 
 	ProductFields fields() {
 		return new ProductFields(name, slug, shortDescription, longDescription, category, List.copyOf(tags), supportEmail,
-				supportUrl);
+				supportUrl, guestConfiguration);
 	}
 
 	ProductStatus status() {

@@ -11,20 +11,22 @@ import org.jspecify.annotations.Nullable;
  */
 record ProductForm(@Nullable String name, @Nullable String slug, @Nullable String shortDescription,
 		@Nullable String longDescription, @Nullable String category, @Nullable String tags,
-		@Nullable String supportEmail, @Nullable String supportUrl) {
+		@Nullable String supportEmail, @Nullable String supportUrl, @Nullable String guestConfiguration) {
 
 	static ProductForm empty() {
-		return new ProductForm(null, null, null, null, null, null, null, null);
+		return new ProductForm(null, null, null, null, null, null, null, null, null);
 	}
 
 	static ProductForm of(ProductFields fields) {
 		return new ProductForm(fields.name(), fields.slug(), fields.shortDescription(), fields.longDescription(),
-				fields.category(), String.join(", ", fields.tags()), fields.supportEmail(), fields.supportUrl());
+				fields.category(), String.join(", ", fields.tags()), fields.supportEmail(), fields.supportUrl(),
+				fields.guestConfiguration());
 	}
 
 	ProductInput input() {
 		List<String> tagList = tags == null || tags.isBlank() ? List.of()
 				: Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
-		return new ProductInput(name, slug, shortDescription, longDescription, category, tagList, supportEmail, supportUrl);
+		return new ProductInput(name, slug, shortDescription, longDescription, category, tagList, supportEmail, supportUrl,
+				guestConfiguration);
 	}
 }

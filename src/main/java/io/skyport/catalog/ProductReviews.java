@@ -22,4 +22,11 @@ public interface ProductReviews {
 	ReviewView edit(CurrentUser customer, ProductId product, @Nullable Integer rating, @Nullable String comment);
 
 	Optional<ReviewView> reviewBy(CurrentUser user, ProductId product);
+
+	/**
+	 * Whether the user may review the product, for pages that offer the form only to those who may.
+	 *
+	 * @return why the user may not (not a customer, or a {@link ReviewerEligibility} rule), or empty if they may.
+	 */
+	Optional<String> refusal(CurrentUser user, ProductId product);
 }

@@ -160,13 +160,19 @@ class ReviewService implements ProductReviews {
 		Product product = products.findById(productId)
 			.filter(p -> p.status() == ProductStatus.PUBLISHED)
 			.orElseThrow(() -> NotFoundException.of("product", productId));
-		if (!customer.is(OrganisationType.CUSTOMER)) {
-			throw new ForbiddenException("Only customers review products.");
-		}
-		eligibility.forEach(rule -> rule.refusal(customer, product.productId()).ifPresent(reason -> {
+		refusal(customer, product.productId()).ifPresent(reason -> {
 			throw new ForbiddenException(reason);
-		}));
+		});
 		return product;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> refusal(CurrentUser user, ProductId product) {
+		if (!user.is(OrganisationType.CUSTOMER)) {
+			return Optional.of("Only customers review products.");
+		}
+		return eligibility.stream().flatMap(rule -> rule.refusal(user, product).stream()).findFirst();
 	}
 
 	private void refreshRating(Product product) {

@@ -10,6 +10,9 @@ public interface ComputeImages {
 
 	Optional<ImageSummary> find(ImageId id);
 
+	/** Where the hosts find the image: a path, a storage-pool volume or a URL (see the image registry). */
+	Optional<String> source(ImageId id);
+
 	/** The images new plans may use, by name. */
 	List<ImageSummary> available();
 }

@@ -67,6 +67,12 @@ class ImageRegistry implements ComputeImages {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<String> source(ImageId id) {
+		return images.findById(id.id()).map(Image::source);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<ImageSummary> available() {
 		return images.findByStatusOrderByNameAsc(Image.Status.AVAILABLE).stream().map(Image::summary).toList();
 	}

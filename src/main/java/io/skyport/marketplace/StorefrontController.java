@@ -163,9 +163,12 @@ class StorefrontController {
 			FormErrors errors, @Nullable String rating, @Nullable String comment) {
 		model.addAttribute("product", view(details, theme, imageNames()));
 		model.addAttribute("reviews", catalog.reviews(details.card().id()));
-		boolean canReview = user != null && user.is(OrganisationType.CUSTOMER);
+		boolean customer = user != null && user.is(OrganisationType.CUSTOMER);
+		var mine = customer ? reviews.reviewBy(user, details.card().id()) : Optional.<io.skyport.catalog.ReviewView>empty();
+		Optional<String> refusal = customer && mine.isEmpty() ? reviews.refusal(user, details.card().id()) : Optional.empty();
+		boolean canReview = customer && refusal.isEmpty();
 		model.addAttribute("canReview", canReview);
-		var mine = canReview ? reviews.reviewBy(user, details.card().id()) : Optional.<io.skyport.catalog.ReviewView>empty();
+		model.addAttribute("reviewRefusal", refusal.orElse(null));
 		model.addAttribute("myReview", mine.orElse(null));
 		model.addAttribute("reviewRating", rating != null ? rating : mine.map(r -> String.valueOf(r.rating())).orElse(""));
 		model.addAttribute("reviewComment", comment != null ? comment : mine.map(r -> r.comment()).orElse(""));

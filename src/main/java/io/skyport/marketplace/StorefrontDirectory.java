@@ -30,7 +30,7 @@ class StorefrontDirectory {
 			@Value("${skyport.marketplace.tagline:Software and servers, ready when you are.}") String tagline) {
 		this.storefronts = storefronts;
 		BrandColours brand = BrandColours.forColour("#1d4ed8");
-		this.operatorTheme = new StorefrontTheme(null, "", name, tagline, brand.background(), brand.text(),
+		this.operatorTheme = new StorefrontTheme(null, null, "", name, tagline, brand.background(), brand.text(),
 				brand.background(), brand.text(), null, Markup.NONE);
 	}
 
@@ -83,7 +83,7 @@ class StorefrontDirectory {
 		StorefrontSettings settings = storefront.settings();
 		BrandColours primary = BrandColours.forColour(settings.primaryColour());
 		BrandColours accent = BrandColours.forColour(settings.accentColour());
-		return new StorefrontTheme(storefront.id(), base, settings.name(), settings.tagline(), primary.background(),
+		return new StorefrontTheme(storefront.id(), settings.slug(), base, settings.name(), settings.tagline(), primary.background(),
 				primary.text(), accent.background(), accent.text(),
 				storefront.logoKey() == null ? null : "/media/" + storefront.logoKey(),
 				new Markup(settings.markupPercent(), settings.categoryMarkups()));

@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param base the path prefix of the storefront's links: "" for the operator's storefront and custom domains,
  * {@code /m/<slug>} otherwise.
  * @param storefrontId {@literal null} for the operator's own storefront.
+ * @param slug the reseller storefront's slug (also when served on its own domain), {@literal null} for the operator's:
+ * order links carry it, so the order is priced as this storefront shows it.
  */
-record StorefrontTheme(@Nullable UUID storefrontId, String base, String name, @Nullable String tagline,
+record StorefrontTheme(@Nullable UUID storefrontId, @Nullable String slug, String base, String name, @Nullable String tagline,
 		String primaryColour, String primaryText, String accentColour, String accentText, @Nullable String logoUrl,
 		Markup markup) {
 

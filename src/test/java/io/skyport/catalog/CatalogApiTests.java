@@ -19,6 +19,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
+import io.skyport.billing.subscriptions.BillingFixtures;
 import io.skyport.testing.SkyportIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +40,9 @@ class CatalogApiTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	BillingFixtures billing;
 
 	TestUser vendor;
 	String imageId;
@@ -217,6 +221,8 @@ class CatalogApiTests {
 		send("POST", "/api/v1/products/" + id + "/publish", null, vendor);
 		TestUser alice = accounts.customer();
 		TestUser bob = accounts.customer();
+		billing.subscribe(alice, new ProductId(UUID.fromString(id)));
+		billing.subscribe(bob, new ProductId(UUID.fromString(id)));
 
 		assertThat(send("POST", "/api/v1/products/" + id + "/reviews", Map.of("rating", 5, "comment", "Great"), alice))
 			.hasStatus(201);
@@ -246,6 +252,7 @@ class CatalogApiTests {
 		assertThat(send("POST", "/api/v1/products/" + id + "/reviews", Map.of("rating", 5), customer)).hasStatus(404);
 		send("POST", "/api/v1/products/" + id + "/plans", plan("S", 1, 1024, 20, null, "5", "EUR"), vendor);
 		send("POST", "/api/v1/products/" + id + "/publish", null, vendor);
+		billing.subscribe(customer, new ProductId(UUID.fromString(id)));
 
 		assertThat(send("POST", "/api/v1/products/" + id + "/reviews", Map.of("rating", 6), customer)).hasStatus(400);
 		assertThat(send("POST", "/api/v1/products/" + id + "/reviews",

@@ -20,6 +20,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
+import io.skyport.billing.subscriptions.BillingFixtures;
 import io.skyport.testing.SkyportIntegrationTest;
 import io.skyport.testing.TestData;
 
@@ -36,6 +37,9 @@ class CatalogPagesTests {
 
 	@Autowired
 	AccountFixtures accounts;
+
+	@Autowired
+	BillingFixtures billing;
 
 	TestUser vendor;
 	MockHttpSession vendorSession;
@@ -205,6 +209,7 @@ class CatalogPagesTests {
 	}
 
 	private String review(TestUser customer, String productId, String comment) {
+		billing.subscribe(customer, new ProductId(UUID.fromString(productId)));
 		return read(mvc.post().uri("/api/v1/products/" + productId + "/reviews")
 			.header(HttpHeaders.AUTHORIZATION, customer.bearer())
 			.contentType(MediaType.APPLICATION_JSON)

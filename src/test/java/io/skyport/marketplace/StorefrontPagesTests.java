@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
+import io.skyport.billing.subscriptions.BillingFixtures;
 import io.skyport.catalog.CatalogFixtures;
 import io.skyport.catalog.CatalogFixtures.PublishedProduct;
 import io.skyport.testing.SkyportIntegrationTest;
@@ -38,6 +39,9 @@ class StorefrontPagesTests {
 
 	@Autowired
 	CatalogFixtures catalog;
+
+	@Autowired
+	BillingFixtures billing;
 
 	@Autowired
 	JsonMapper json;
@@ -80,7 +84,15 @@ class StorefrontPagesTests {
 	void a_customer_reviews_from_the_product_page_and_sees_errors_next_to_the_form() {
 		PublishedProduct product = catalog.publish(accounts.vendor(), "Rev " + UUID.randomUUID().toString().substring(0, 6),
 				"monitoring", "EUR", "3");
-		MockHttpSession customer = session(accounts.customer());
+		TestUser buyer = accounts.customer();
+		MockHttpSession customer = session(buyer);
+
+		assertThat(mvc.get().uri("/products/" + product.slug()).session(customer)).body().asString()
+			.contains("Only customers who have subscribed to Rev ").doesNotContain("Write a review");
+		assertThat(mvc.post().uri("/products/" + product.slug() + "/reviews").session(customer).with(csrf())
+			.param("rating", "4").param("comment", "Not bought yet")).hasStatusOk().body().asString()
+			.contains("Only customers who have subscribed to Rev ");
+		billing.subscribe(buyer, product.id());
 
 		assertThat(mvc.post().uri("/products/" + product.slug() + "/reviews").session(customer).with(csrf())
 			.param("rating", "9").param("comment", "x")).hasStatusOk().body().asString()

@@ -11,14 +11,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The whole application on a random port against the shared test PostgreSQL, with {@code MockMvcTester} for API
- * calls, and objects stored under {@code target/test-objects}. Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
+ * calls, objects stored under {@code target/test-objects}, and no scheduled probes of compute nodes (a test that needs
+ * a probe round runs one itself, so nodes other tests insert keep the state and capacity they were given). Every class
+ * with this annotation shares one Spring context, so keep test data unique per test (e.g. with
  * {@link TestData#uniqueEmail()}), never rely on an empty database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "skyport.storage.local.root=target/test-objects")
+		properties = { "skyport.storage.local.root=target/test-objects", "skyport.compute.probe-enabled=false" })
 @AutoConfigureMockMvc
 public @interface SkyportIntegrationTest {
 }

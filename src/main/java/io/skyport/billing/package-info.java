@@ -1,0 +1,10 @@
+/**
+ * Billing: customers' billing details, orders with the price as seen, and subscriptions with their trials,
+ * suspensions and cancellations (later also invoices, usage and payments).
+ */
+@ApplicationModule(displayName = "Billing")
+@NullMarked
+package io.skyport.billing;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

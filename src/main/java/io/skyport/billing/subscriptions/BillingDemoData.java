@@ -1,0 +1,91 @@
+package io.skyport.billing.subscriptions;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.skyport.accounts.Accounts;
+import io.skyport.accounts.CurrentUser;
+import io.skyport.billing.subscriptions.BillingAccountService.BillingDetailsForm;
+import io.skyport.billing.subscriptions.OrderService.OrderRequest;
+import io.skyport.catalog.Catalog;
+import io.skyport.catalog.PlanSnapshot;
+import io.skyport.catalog.ProductDetails;
+import io.skyport.catalog.ProductReviews;
+
+/**
+ * With {@code skyport.demo.enabled=true}, after the catalog's demo data (order 20) and the reseller's storefront (30):
+ * the demo customer gets complete billing details, so it can order at once, and — if it has no subscription yet — an
+ * active subscription to Postgres Pro and a trial of Grafana Stack, each with the customer's review.
+ */
+@Component
+@Order(40)
+@ConditionalOnBooleanProperty("skyport.demo.enabled")
+class BillingDemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(BillingDemoData.class);
+
+	record DemoSubscription(String productSlug, String planName, boolean trial, int rating, String review) {
+	}
+
+	static final List<DemoSubscription> SUBSCRIPTIONS = List.of(
+			new DemoSubscription("postgres-pro", "Starter", false, 5,
+					"Backups just work, and the data disk made upgrading painless."),
+			new DemoSubscription("grafana-stack", "Team", true, 4,
+					"Great dashboards out of the box; I would like longer log retention on the small plan."));
+
+	private final Accounts accounts;
+	private final BillingAccountService billingAccounts;
+	private final OrderService orders;
+	private final Subscriptions subscriptions;
+	private final Catalog catalog;
+	private final ProductReviews reviews;
+
+	BillingDemoData(Accounts accounts, BillingAccountService billingAccounts, OrderService orders,
+			Subscriptions subscriptions, Catalog catalog, ProductReviews reviews) {
+		this.accounts = accounts;
+		this.billingAccounts = billingAccounts;
+		this.orders = orders;
+		this.subscriptions = subscriptions;
+		this.catalog = catalog;
+		this.reviews = reviews;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		CurrentUser customer = accounts.findUserByEmail("customer@skyport.local").orElse(null);
+		if (customer == null) {
+			return;
+		}
+		if (billingAccounts.mine(customer).isEmpty()) {
+			billingAccounts.save(customer, new BillingDetailsForm("Example Customer Ltd", "billing@customer.example",
+					"1 Harbour Street", null, "10115", "Berlin", "DE", "DE123456789", true));
+			log.info("Added billing details for the demo customer");
+		}
+		if (subscriptions.existsByOrganisationId(customer.organisationId().id())) {
+			return;
+		}
+		for (DemoSubscription demo : SUBSCRIPTIONS) {
+			Optional<ProductDetails> product = catalog.publishedProduct(demo.productSlug());
+			Optional<PlanSnapshot> plan = product.flatMap(found -> found.plans().stream()
+				.filter(candidate -> candidate.name().equals(demo.planName()))
+				.findFirst());
+			if (plan.isEmpty()) {
+				continue;
+			}
+			orders.place(customer, new OrderRequest(plan.get().planId().id(), demo.trial(), null, List.of(), null));
+			if (reviews.reviewBy(customer, plan.get().productId()).isEmpty()) {
+				reviews.post(customer, plan.get().productId(), demo.rating(), demo.review());
+			}
+			log.info("Demo customer: {} of {} ({})", demo.trial() ? "a trial" : "a subscription", demo.productSlug(),
+					demo.planName());
+		}
+	}
+}

@@ -1,0 +1,21 @@
+package io.skyport.compute;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.skyport.accounts.OrganisationId;
+
+/**
+ * An instance as its owner, operators and other modules see it.
+ *
+ * @param stateReason why it is in {@code ERROR} (or another note on its state), if anything.
+ * @param configuredAt when the guest phoned home after reading its cloud-init configuration.
+ */
+public record InstanceDetails(InstanceId id, OrganisationId ownerId, ProjectId projectId, String projectName,
+		String name, @Nullable String description, List<String> tags, String region, int vcpus, long memoryMib,
+		int rootDiskGib, @Nullable Integer dataDiskGib, ImageId imageId, String imageName, InstanceState state,
+		@Nullable String stateReason, @Nullable NodeId nodeId, @Nullable String nodeName, List<String> addresses,
+		@Nullable Instant configuredAt, Instant createdAt, Instant updatedAt) {
+}

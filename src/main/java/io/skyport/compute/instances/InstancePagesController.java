@@ -1,0 +1,82 @@
+package io.skyport.compute.instances;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.skyport.accounts.CurrentUser;
+import io.skyport.compute.InstanceDetails;
+import io.skyport.platform.errors.BusyException;
+import io.skyport.platform.errors.ConflictException;
+
+/**
+ * Instances in the control panel: the owner's list and detail pages with start/stop/reboot and the console log,
+ * and the operators' list of every instance with the domain XML.
+ */
+@Controller
+class InstancePagesController {
+
+	private final InstanceRegistry registry;
+	private final InstanceOperations operations;
+
+	InstancePagesController(InstanceRegistry registry, InstanceOperations operations) {
+		this.registry = registry;
+		this.operations = operations;
+	}
+
+	@GetMapping({ "/panel/instances", "/panel/admin/instances" })
+	String list(@AuthenticationPrincipal CurrentUser viewer, Model model) {
+		model.addAttribute("instances", registry.visibleTo(viewer));
+		model.addAttribute("operator", viewer.isOperator());
+		return "compute/instances";
+	}
+
+	@GetMapping({ "/panel/instances/{id}", "/panel/admin/instances/{id}" })
+	String detail(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID id, Model model) {
+		InstanceDetails instance = registry.get(viewer, id);
+		model.addAttribute("instance", instance);
+		model.addAttribute("operator", viewer.isOperator());
+		model.addAttribute("console", hostAnswer(() -> operations.console(viewer, id)));
+		model.addAttribute("domainXml", viewer.isOperator() ? hostAnswer(() -> operations.definition(viewer, id)) : null);
+		return "compute/instance";
+	}
+
+	@PostMapping("/panel/instances/{id}/actions")
+	String act(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID id, @RequestParam String action,
+			RedirectAttributes redirect) {
+		try {
+			Instance.Action parsed = Instance.Action.valueOf(action.toUpperCase(Locale.ROOT));
+			InstanceDetails instance = operations.act(viewer, id, parsed);
+			redirect.addFlashAttribute("notice", switch (parsed) {
+				case START -> instance.name() + " is starting.";
+				case STOP -> instance.name() + " is stopped.";
+				case REBOOT -> instance.name() + " is rebooting.";
+			});
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("notice", "Choose start, stop or reboot.");
+		}
+		catch (ConflictException | BusyException ex) {
+			redirect.addFlashAttribute("notice", ex.getMessage());
+		}
+		return "redirect:/panel/instances/" + id;
+	}
+
+	/** What the host says, or why it could not be asked — the page renders either way. */
+	private static String hostAnswer(java.util.function.Supplier<String> call) {
+		try {
+			return call.get();
+		}
+		catch (ConflictException | BusyException | io.skyport.platform.errors.NotFoundException ex) {
+			return "(" + ex.getMessage() + ")";
+		}
+	}
+}

@@ -1,0 +1,7 @@
+package io.skyport.notifications;
+
+/**
+ * The two bodies of a message, rendered from its templates.
+ */
+record RenderedEmail(String text, String html) {
+}
