@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +33,12 @@ class InvoiceApiController {
 
 	private final InvoiceQueries queries;
 	private final InvoiceCorrections corrections;
+	private final InvoiceDocuments documents;
 
-	InvoiceApiController(InvoiceQueries queries, InvoiceCorrections corrections) {
+	InvoiceApiController(InvoiceQueries queries, InvoiceCorrections corrections, InvoiceDocuments documents) {
 		this.queries = queries;
 		this.corrections = corrections;
+		this.documents = documents;
 	}
 
 	record CreditNoteRequest(@Nullable String reason) {
@@ -109,6 +114,18 @@ class InvoiceApiController {
 			.get("id");
 		return ResponseEntity.created(URI.create("/api/v1/invoices/" + creditNote))
 			.body(InvoiceDetailResponse.of(queries.get(user, creditNote)));
+	}
+
+	@GetMapping(value = "/api/v1/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@Operation(summary = "The PDF of an invoice or credit note")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		InvoiceDocuments.Pdf pdf = documents.pdf(user, id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(pdf.filename()).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(pdf.content());
 	}
 
 	@GetMapping("/api/v1/invoices/{id}")

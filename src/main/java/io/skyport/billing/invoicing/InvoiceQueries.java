@@ -46,7 +46,7 @@ class InvoiceQueries {
 
 	/** A document with everything printed on it. */
 	record InvoiceDetails(InvoiceSummary summary, Party issuer, Party customer, List<Line> lines, List<Tax> taxes,
-			Money subtotal, @Nullable String note, @Nullable String pdfKey) {
+			Money subtotal, @Nullable String note, @Nullable String pdfKey, @Nullable Instant emailedAt) {
 
 		public boolean pdfStored() {
 			return pdfKey != null;
@@ -83,12 +83,18 @@ class InvoiceQueries {
 	/** @throws NotFoundException if it does not exist or belongs to another organisation. */
 	@Transactional(readOnly = true)
 	InvoiceDetails get(CurrentUser user, UUID id) {
-		InvoiceDetails details = jdbc.sql("""
-				select * from invoices where id = :id and (:all or organisation_id = :organisation)
-				""")
+		InvoiceDetails details = details(id);
+		if (!user.isOperator() && !details.summary().organisationId().equals(user.organisationId().id())) {
+			throw NotFoundException.of("invoice", id);
+		}
+		return details;
+	}
+
+	/** Any document, for billing's own use (rendering, e-mailing): no authorization. */
+	@Transactional(readOnly = true)
+	InvoiceDetails details(UUID id) {
+		InvoiceDetails details = jdbc.sql("select * from invoices where id = :id")
 			.param("id", id)
-			.param("all", user.isOperator())
-			.param("organisation", user.organisationId().id())
 			.query((rs, row) -> details(rs))
 			.optional()
 			.orElseThrow(() -> NotFoundException.of("invoice", id));
@@ -107,7 +113,7 @@ class InvoiceQueries {
 					BillingReads.money(rs.getBigDecimal("amount"), currency)))
 			.list();
 		return new InvoiceDetails(details.summary(), details.issuer(), details.customer(), lines, taxes,
-				details.subtotal(), details.note(), details.pdfKey());
+				details.subtotal(), details.note(), details.pdfKey(), details.emailedAt());
 	}
 
 	/** A unit price shows the currency's decimals at least, and more where it has them (usage per GiB). */
@@ -133,8 +139,10 @@ class InvoiceQueries {
 		Party customer = new Party(rs.getString("customer_name"), strings(rs.getArray("customer_address")),
 				rs.getString("customer_vat_number"), rs.getString("customer_country"), rs.getString("customer_email"),
 				rs.getBoolean("customer_business"));
+		OffsetDateTime emailedAt = rs.getObject("emailed_at", OffsetDateTime.class);
 		return new InvoiceDetails(summary(rs), issuer, customer, List.of(), List.of(),
-				BillingReads.money(rs.getBigDecimal("subtotal"), currency), rs.getString("note"), rs.getString("pdf_key"));
+				BillingReads.money(rs.getBigDecimal("subtotal"), currency), rs.getString("note"), rs.getString("pdf_key"),
+				emailedAt == null ? null : emailedAt.toInstant());
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

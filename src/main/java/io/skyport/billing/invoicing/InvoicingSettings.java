@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paymentTerms days from issue to the due date.
  * @param maxRunAhead how far in the future an invoice run's {@code asOf} may be.
  * @param run the scheduled daily run.
+ * @param documents PDF rendering.
  */
 @ConfigurationProperties("skyport.billing")
 record InvoicingSettings(@DefaultValue Issuer issuer, @DefaultValue Tax tax, @DefaultValue("14d") Period paymentTerms,
-		@DefaultValue("31d") Period maxRunAhead, @DefaultValue Run run) {
+		@DefaultValue("31d") Period maxRunAhead, @DefaultValue Run run, @DefaultValue Documents documents) {
 
 	/**
 	 * @param addressLines the postal address, line by line, as printed.
@@ -49,5 +50,17 @@ record InvoicingSettings(@DefaultValue Issuer issuer, @DefaultValue Tax tax, @De
 	 */
 	record Run(@DefaultValue("0 30 2 * * *") String cron, @DefaultValue("UTC") String zone,
 			@DefaultValue("4") int parallelism, @DefaultValue("true") boolean asyncCommit) {
+	}
+
+	/**
+	 * @param renderThreads PDFs rendered at once (each takes a core for a few milliseconds); 0 means one per core.
+	 */
+	record Documents(@DefaultValue("0") int renderThreads) {
+
+		Documents {
+			if (renderThreads <= 0) {
+				renderThreads = Runtime.getRuntime().availableProcessors();
+			}
+		}
 	}
 }
