@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,14 +81,21 @@ public class Dunning {
 
 	/** Takes the steps due as of {@code asOf}. */
 	public Report run(LocalDate asOf) {
+		return run(asOf, null);
+	}
+
+	/** Takes the steps due as of {@code asOf} on one customer's invoices only, or everyone's for {@literal null}. */
+	public Report run(LocalDate asOf, @Nullable OrganisationId customer) {
 		LocalDate dueBefore = asOf.minusDays(settings.daysFor(DunningStep.REMINDER));
 		List<UUID> candidates = jdbc.sql("""
 				select i.id from invoices i
 				where i.kind = 'INVOICE' and i.status = 'OPEN' and i.due_on <= :dueBefore
 				  and (select count(*) from dunning_steps d where d.invoice_id = i.id) < 3
+				  and (cast(:customer as uuid) is null or i.organisation_id = :customer)
 				order by i.due_on, i.id
 				""")
 			.param("dueBefore", dueBefore)
+			.param("customer", customer == null ? null : customer.id(), java.sql.Types.OTHER)
 			.query(UUID.class).list();
 		Map<DunningStep, Integer> taken = new EnumMap<>(DunningStep.class);
 		int failures = 0;
@@ -188,7 +196,10 @@ public class Dunning {
 			.query(UUID.class).list();
 	}
 
-	/** Open invoices past their due date as of today, most overdue first, with the steps taken (operators). */
+	/**
+	 * Open invoices past their due date as of today (or with dunning steps taken), most overdue first, with the steps
+	 * taken (operators).
+	 */
 	@Transactional(readOnly = true)
 	public List<OverdueInvoice> overdue(CurrentUser user, int limit) {
 		if (!user.isOperator()) {
@@ -202,7 +213,8 @@ public class Dunning {
 					coalesce(string_agg(d.step || ':' || d.taken_on || ':' || d.subscriptions_affected, ','
 						order by d.taken_at), '') as steps
 				from invoices i left join dunning_steps d on d.invoice_id = i.id
-				where i.kind = 'INVOICE' and i.status = 'OPEN' and i.due_on < :today
+				where i.kind = 'INVOICE' and i.status = 'OPEN'
+				  and (i.due_on < :today or exists (select 1 from dunning_steps s where s.invoice_id = i.id))
 				group by i.id order by i.due_on, i.number limit :limit
 				""")
 			.param("today", today)
@@ -215,7 +227,7 @@ public class Dunning {
 			.list();
 		return rows.stream()
 			.map(row -> new OverdueInvoice(row.id(), row.number(), row.customer(), row.dueOn(),
-					(int) ChronoUnit.DAYS.between(row.dueOn(), today), row.total(), steps(row.steps())))
+					(int) Math.max(0, ChronoUnit.DAYS.between(row.dueOn(), today)), row.total(), steps(row.steps())))
 			.toList();
 	}
 
