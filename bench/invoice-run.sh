@@ -44,7 +44,7 @@ trap cleanup EXIT
 for _ in $(seq 50); do grep -q listening "$tmp/sink.log" 2>/dev/null && break; sleep 0.1; done
 
 echo "== load before: $(cat /proc/loadavg)  cores: $(nproc)" >&2
-"$JAVA_HOME/bin/java" -Xmx"$HEAP" -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true \
+"$JAVA_HOME/bin/java" -Xmx"$HEAP" ${JAVA_OPTS:-} -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true \
   -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
   io.skyport.billing.invoicing.InvoiceRunBenchmark "$tmp/work" "$port" "$COUNT" "$WARMUP" "$DOCUMENTS" \
   > "$tmp/bench.log" 2>&1 || { tail -n 60 "$tmp/bench.log" >&2; exit 1; }
