@@ -1,6 +1,6 @@
 /**
  * Billing: customers' billing details, orders with the price as seen, and subscriptions with their trials,
- * suspensions and cancellations (later also invoices, usage and payments).
+ * suspensions and cancellations, usage, invoices with their PDFs and e-mails, payments, dunning and revenue.
  */
 @ApplicationModule(displayName = "Billing")
 @NullMarked
