@@ -1,6 +1,7 @@
 # Shared by the wrk benchmarks (sourced, not run): logging, the tools they need, a free port and the Skyport jar.
-# After sourcing: $NGINX is the nginx binary and $jar the Skyport jar (built when missing or older than the sources,
-# unless JAR is set).
+# After sourcing: $NGINX is the nginx binary, $jar the Skyport jar (built when missing or older than the sources,
+# unless JAR is set), $tmp a scratch directory removed on exit (KEEP=1 keeps it), cleanup stops $skyport_pid and
+# $nginx_pid, and $skyport_port/$pg_port/$nginx_port with $skyport/$nginx are free ports and their URLs.
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -34,3 +35,28 @@ if [ -z "${JAR:-}" ] && { [ -z "$jar" ] || [ -n "$(find pom.xml src/main -newer 
   ./mvnw -B -q -DskipTests package
   jar=$(ls target/skyport-*.jar | grep -v '\.original$' | head -n 1)
 fi
+
+# A scratch directory (nginx's workers run as nobody and read files from it), the processes to stop on exit, and
+# the ports of this run.
+tmp=$(mktemp -d /tmp/skyport-bench.XXXXXX)
+chmod 755 "$tmp"
+skyport_pid=""
+nginx_pid=""
+cleanup() {
+  set +e
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  if [ -n "$skyport_pid" ] && kill "$skyport_pid" 2>/dev/null; then
+    for _ in $(seq 60); do kill -0 "$skyport_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$skyport_pid" 2>/dev/null
+    wait "$skyport_pid" 2>/dev/null
+  fi
+  if [ "${KEEP:-0}" = 1 ]; then echo "Kept $tmp" >&2; else rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+skyport_port=$(free_port)
+pg_port=$(free_port)
+nginx_port=$(free_port)
+skyport="http://127.0.0.1:$skyport_port"
+nginx="http://127.0.0.1:$nginx_port"

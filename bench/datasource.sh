@@ -39,33 +39,10 @@ UNLIMITED=1000000000
 
 source bench/common.sh
 
-tmp=$(mktemp -d /tmp/skyport-bench.XXXXXX)
-chmod 755 "$tmp"   # nginx's workers run as nobody and read the files from here
-
 log "Compiling the seed issuer (test classes)"
 ./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$tmp/classpath.txt" >/dev/null
 
-skyport_pid=""
-nginx_pid=""
-cleanup() {
-  set +e
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-  if [ -n "$skyport_pid" ] && kill "$skyport_pid" 2>/dev/null; then
-    for _ in $(seq 60); do kill -0 "$skyport_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$skyport_pid" 2>/dev/null
-    wait "$skyport_pid" 2>/dev/null
-  fi
-  if [ "${KEEP:-0}" = 1 ]; then echo "Kept $tmp" >&2; else rm -rf "$tmp"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-skyport_port=$(free_port)
-pg_port=$(free_port)
-nginx_port=$(free_port)
-skyport="http://127.0.0.1:$skyport_port"
-nginx="http://127.0.0.1:$nginx_port"
 sql() { PGCONNECT_TIMEOUT=10 psql -X -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d skyport -c "$1"; }
 
 log "Starting Skyport ($jar) on port $skyport_port, data in $tmp"

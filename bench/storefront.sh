@@ -38,29 +38,6 @@ NAMES=("home" "search")
 
 source bench/common.sh
 
-tmp=$(mktemp -d /tmp/skyport-bench.XXXXXX)
-chmod 755 "$tmp"   # nginx's workers run as nobody and read the HTML from here
-skyport_pid=""
-nginx_pid=""
-cleanup() {
-  set +e
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-  if [ -n "$skyport_pid" ] && kill "$skyport_pid" 2>/dev/null; then
-    for _ in $(seq 60); do kill -0 "$skyport_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$skyport_pid" 2>/dev/null
-    wait "$skyport_pid" 2>/dev/null
-  fi
-  if [ "${KEEP:-0}" = 1 ]; then echo "Kept $tmp" >&2; else rm -rf "$tmp"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-skyport_port=$(free_port)
-pg_port=$(free_port)
-nginx_port=$(free_port)
-skyport="http://127.0.0.1:$skyport_port"
-nginx="http://127.0.0.1:$nginx_port"
-
 log "Starting Skyport ($jar) on port $skyport_port, data in $tmp"
 "$JAVA_HOME/bin/java" -jar "$jar" --skyport.demo.enabled=true --server.port="$skyport_port" \
   --skyport.embedded-postgres.data-dir="$tmp/postgres" --skyport.embedded-postgres.port="$pg_port" \
