@@ -3,9 +3,6 @@ package io.skyport.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,12 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.billing.documents.InvoicePdfRenderer;
 import io.skyport.billing.documents.SampleInvoices;
 import io.skyport.testing.TestData;
+import io.skyport.testing.TestSmtpServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -54,14 +51,11 @@ import jakarta.mail.internet.MimeMessage;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SmtpEmailTests {
 
-	private static final int PORT = freePort();
-
-	private static GreenMail smtp = startSmtp();
+	private static final TestSmtpServer smtp = new TestSmtpServer();
 
 	@DynamicPropertySource
 	static void smtpServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> PORT);
+		smtp.register(registry);
 	}
 
 	@Autowired
@@ -84,9 +78,7 @@ class SmtpEmailTests {
 
 	@BeforeEach
 	void smtpIsUp() {
-		if (!smtp.isRunning()) {
-			smtp = startSmtp();
-		}
+		smtp.start();
 	}
 
 	@AfterAll
@@ -175,7 +167,7 @@ class SmtpEmailTests {
 		assertThat(jdbc.queryForObject("select completion_date is null from event_publication where serialized_event like ?",
 				Boolean.class, "%" + batch + "%")).isTrue();
 
-		smtp = startSmtp();
+		smtp.start();
 
 		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(publicationStatus(batch)).isEqualTo("COMPLETED");
@@ -309,20 +301,5 @@ class SmtpEmailTests {
 			}
 		}
 		return false;
-	}
-
-	private static GreenMail startSmtp() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

@@ -2,9 +2,6 @@ package io.skyport.billing.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,12 +22,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.billing.invoicing.InvoicingFixtures.Customer;
 import io.skyport.storage.ObjectStorage;
 import io.skyport.storage.StoredObject;
+import io.skyport.testing.TestSmtpServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -46,14 +43,11 @@ import jakarta.mail.internet.MimeMessage;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InvoiceEmailTests {
 
-	private static final int PORT = freePort();
-
-	private static GreenMail smtp = startSmtp();
+	private static final TestSmtpServer smtp = new TestSmtpServer();
 
 	@DynamicPropertySource
 	static void smtpServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> PORT);
+		smtp.register(registry);
 	}
 
 	@Autowired
@@ -75,9 +69,7 @@ class InvoiceEmailTests {
 
 	@BeforeEach
 	void smtpIsUp() {
-		if (!smtp.isRunning()) {
-			smtp = startSmtp();
-		}
+		smtp.start();
 		operator = accounts.operator().user().userId().id();
 	}
 
@@ -137,7 +129,7 @@ class InvoiceEmailTests {
 			storedAt.put(invoice, storage.get(pdfKey(invoice)).map(StoredObject::lastModified).orElseThrow());
 		}
 
-		smtp = startSmtp();
+		smtp.start();
 
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			for (UUID invoice : invoices) {
@@ -222,20 +214,5 @@ class InvoiceEmailTests {
 			leaves.add(part);
 		}
 		return leaves;
-	}
-
-	private static GreenMail startSmtp() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }
