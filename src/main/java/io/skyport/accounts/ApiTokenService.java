@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,13 @@ class ApiTokenService {
 	private final Users users;
 	private final AccountDirectory directory;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokenService(ApiTokens tokens, Users users, AccountDirectory directory, Clock clock) {
+	ApiTokenService(ApiTokens tokens, Users users, AccountDirectory directory, Clock clock,
+			ApplicationEventPublisher events) {
 		this.tokens = tokens;
+		this.events = events;
 		this.users = users;
 		this.directory = directory;
 		this.clock = clock;
@@ -73,6 +77,7 @@ class ApiTokenService {
 		catch (DataIntegrityViolationException ex) {
 			throw new ConflictException("You already have a token named '" + trimmed + "'. Choose another name.");
 		}
+		events.publishEvent(new ApiTokenCreated(userId, token.id(), token.name(), token.createdAt()));
 		return new IssuedToken(summary(token), secret);
 	}
 
@@ -92,6 +97,7 @@ class ApiTokenService {
 		ApiToken token = tokens.findByIdAndUserId(tokenId, userId.id())
 			.orElseThrow(() -> NotFoundException.of("API token", tokenId));
 		tokens.delete(token);
+		events.publishEvent(new ApiTokenRevoked(userId, token.id(), token.name(), clock.instant()));
 	}
 
 	/** @return the token's owner, or empty for an unknown or revoked token. */

@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -47,8 +48,12 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(PasswordAuthenticationProvider provider) {
-		return new ProviderManager(provider);
+	AuthenticationManager authenticationManager(PasswordAuthenticationProvider provider,
+			AuthenticationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(provider);
+		// Sign-in successes and failures become application events (the audit trail records them).
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
 	}
 
 	@Bean

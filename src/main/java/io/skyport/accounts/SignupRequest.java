@@ -95,7 +95,8 @@ class SignupRequest extends AbstractAggregateRoot<SignupRequest> {
 		this.decidedBy = operator.id();
 		this.decidedAt = now;
 		this.decisionReason = reason;
-		registerEvent(new PartnerSignupDecided(id, decision == Status.APPROVED));
+		registerEvent(new PartnerSignupDecided(id, decision == Status.APPROVED, organisationType, organisationName,
+				email, operator, reason));
 	}
 
 	UUID id() {

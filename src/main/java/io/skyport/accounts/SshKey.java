@@ -51,7 +51,7 @@ class SshKey extends AbstractAggregateRoot<SshKey> {
 		this.publicKey = key.publicKey();
 		this.comment = key.comment();
 		this.createdAt = createdAt;
-		registerEvent(new SshKeyAdded(userId, id()));
+		registerEvent(new SshKeyAdded(userId, id(), name, fingerprint));
 	}
 
 	@SuppressWarnings("NullAway.Init")
@@ -59,7 +59,7 @@ class SshKey extends AbstractAggregateRoot<SshKey> {
 	}
 
 	SshKey markRemoved() {
-		registerEvent(new SshKeyRemoved(userId(), id()));
+		registerEvent(new SshKeyRemoved(userId(), id(), name, fingerprint));
 		return this;
 	}
 

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +35,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Authentication")
 class TokenApiController {
 
-	private final SignIn signIn;
+	private final AuthenticationManager authentication;
 	private final ApiTokenService tokens;
 
-	TokenApiController(SignIn signIn, ApiTokenService tokens) {
-		this.signIn = signIn;
+	TokenApiController(AuthenticationManager authentication, ApiTokenService tokens) {
+		this.authentication = authentication;
 		this.tokens = tokens;
 	}
 
@@ -58,7 +60,7 @@ class TokenApiController {
 	ResponseEntity<CreatedToken> create(@RequestBody CreateTokenRequest request,
 			@AuthenticationPrincipal @Nullable CurrentUser caller) {
 		CurrentUser owner = request.email() == null && request.password() == null && caller != null ? caller
-				: signIn.authenticate(required(request.email(), "email", "Enter the e-mail address of your account."),
+				: signIn(required(request.email(), "email", "Enter the e-mail address of your account."),
 						required(request.password(), "password", "Enter your password."));
 		ApiTokenService.IssuedToken issued = tokens.issue(owner.userId(), request.name());
 		return ResponseEntity.created(URI.create(SecurityConfiguration.TOKENS_PATH + "/" + issued.summary().id()))
@@ -79,6 +81,13 @@ class TokenApiController {
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		tokens.revoke(user.userId(), id);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** Through the authentication manager, so the sign-in is published like a form sign-in (audit trail). */
+	private CurrentUser signIn(String email, String password) {
+		return (CurrentUser) authentication
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, password))
+			.getPrincipal();
 	}
 
 	private static String required(@Nullable String value, String field, String message) {

@@ -66,6 +66,7 @@ class User extends AbstractAggregateRoot<User> {
 	void changePassword(String newPasswordHash, Instant now) {
 		this.passwordHash = newPasswordHash;
 		this.passwordChangedAt = now;
+		registerEvent(new PasswordChanged(new UserId(id), now));
 	}
 
 	/** Re-hashes with the current encoder settings after a successful sign-in with an outdated hash. */

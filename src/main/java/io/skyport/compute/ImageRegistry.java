@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,12 @@ class ImageRegistry implements ComputeImages {
 
 	private final Images images;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	ImageRegistry(Images images, Clock clock) {
+	ImageRegistry(Images images, Clock clock, ApplicationEventPublisher events) {
 		this.images = images;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** An image as submitted by an operator, before validation. */
@@ -90,28 +93,33 @@ class ImageRegistry implements ComputeImages {
 	@Transactional
 	ImageView create(ImageForm form) {
 		ImageDetails details = validate(form, null);
-		return ImageView.of(save(new Image(details, clock.instant())));
+		return changed(save(new Image(details, clock.instant())), ImageChanged.Change.ADDED);
 	}
 
 	@Transactional
 	ImageView update(UUID id, ImageForm form) {
 		Image image = image(id);
 		image.update(validate(form, id), clock.instant());
-		return ImageView.of(save(image));
+		return changed(save(image), ImageChanged.Change.UPDATED);
 	}
 
 	@Transactional
 	ImageView deprecate(UUID id) {
 		Image image = image(id);
 		image.deprecate(clock.instant());
-		return ImageView.of(images.save(image));
+		return changed(images.save(image), ImageChanged.Change.DEPRECATED);
 	}
 
 	@Transactional
 	ImageView restore(UUID id) {
 		Image image = image(id);
 		image.restore(clock.instant());
-		return ImageView.of(images.save(image));
+		return changed(images.save(image), ImageChanged.Change.RESTORED);
+	}
+
+	private ImageView changed(Image image, ImageChanged.Change change) {
+		events.publishEvent(new ImageChanged(new ImageId(image.id()), image.name(), change, clock.instant()));
+		return ImageView.of(image);
 	}
 
 	private Image image(UUID id) {

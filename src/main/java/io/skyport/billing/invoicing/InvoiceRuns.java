@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.skyport.accounts.CurrentUser;
+import io.skyport.billing.InvoiceRunFinished;
 import io.skyport.platform.errors.ForbiddenException;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.money.Money;
@@ -48,9 +50,11 @@ class InvoiceRuns {
 	private final Party issuer;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	InvoiceRuns(BillingReads reads, InvoiceWriter writer, JdbcClient jdbc, InvoicingSettings settings,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.reads = reads;
 		this.planner = new InvoicePlanner(TaxRules.of(settings));
@@ -200,7 +204,7 @@ class InvoiceRuns {
 		catch (java.util.concurrent.ExecutionException ex) {
 			throw new IllegalStateException("Invoice run " + runId + " failed", ex.getCause());
 		}
-		return finish(runId, asOf, startedAt, documents, failures, skipped.get());
+		return finish(runId, asOf, startedAt, documents, failures, skipped.get(), operator == null);
 	}
 
 	private void issue(CustomerPlan plan, UUID runId, LocalDate today, List<DocumentView> documents,
@@ -246,19 +250,25 @@ class InvoiceRuns {
 	}
 
 	private RunReport finish(UUID runId, LocalDate asOf, Instant startedAt, List<DocumentView> documents,
-			List<Failure> failures, int skipped) {
+			List<Failure> failures, int skipped, boolean scheduled) {
 		Instant finishedAt = clock.instant();
 		RunReport report = report(runId, asOf, startedAt, finishedAt, new ArrayList<>(documents),
 				new ArrayList<>(failures), skipped);
-		recordFinish(report);
+		recordFinish(report, scheduled);
 		log.info("Invoice run {} as of {}: {} invoice(s), {} credit note(s), {} skipped, {} failed in {} ms", runId,
 				asOf, report.invoices(), report.creditNotes(), skipped, report.failures().size(),
 				finishedAt.toEpochMilli() - startedAt.toEpochMilli());
 		return report;
 	}
 
-	private void recordFinish(RunReport report) {
-		transactions.executeWithoutResult(status -> recordFinishNow(report));
+	private void recordFinish(RunReport report, boolean scheduled) {
+		transactions.executeWithoutResult(status -> {
+			recordFinishNow(report);
+			if (report.runId() != null) {
+				events.publishEvent(new InvoiceRunFinished(report.runId(), report.asOf(), scheduled,
+						report.invoices(), report.creditNotes(), report.failures().size(), report.finishedAt()));
+			}
+		});
 	}
 
 	private void recordFinishNow(RunReport report) {

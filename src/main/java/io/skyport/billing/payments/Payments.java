@@ -23,6 +23,7 @@ import io.skyport.accounts.CurrentUser;
 import io.skyport.accounts.OrganisationId;
 import io.skyport.billing.InvoiceId;
 import io.skyport.billing.InvoicePaid;
+import io.skyport.billing.PaymentRecorded;
 import io.skyport.billing.SubscriptionId;
 import io.skyport.billing.SubscriptionManagement;
 import io.skyport.billing.invoicing.InvoiceStatuses;
@@ -130,6 +131,8 @@ public class Payments {
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("Invoice " + invoice.number() + " has a payment already.");
 		}
+		events.publishEvent(new PaymentRecorded(id, new InvoiceId(invoiceId), invoice.number(),
+				new OrganisationId(invoice.organisationId()), checked.amount(), user.userId(), now));
 		statuses.markPaid(new InvoiceId(invoiceId), now);
 		resumeSuspendedFor(invoiceId);
 		events.publishEvent(new InvoicePaid(new InvoiceId(invoiceId), new OrganisationId(invoice.organisationId())));

@@ -19,6 +19,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.skyport.platform.web.ClientAddresses;
+
 /**
  * Answers {@code /nocloud/{token}/meta-data | user-data | vendor-data | network-config} (GET, HEAD) and
  * {@code /nocloud/{token}/phone-home} (POST) itself, as a servlet filter ordered just before Spring Security: these
@@ -66,11 +68,14 @@ class NoCloudEndpoint implements Filter, Ordered {
 	private final Clock clock;
 	private final RateLimiter<SeedToken> perToken;
 	private final RateLimiter<String> perAddress;
+	private final ClientAddresses clientAddresses;
 	private final int order;
 
 	NoCloudEndpoint(SeedCache cache, NoCloudSeeds seeds, AccessLog accessLog, Clock clock,
-			DataSourceProperties properties, @Value("${spring.security.filter.order:-100}") int securityOrder) {
+			DataSourceProperties properties, ClientAddresses clientAddresses,
+			@Value("${spring.security.filter.order:-100}") int securityOrder) {
 		this.cache = cache;
+		this.clientAddresses = clientAddresses;
 		this.seeds = seeds;
 		this.accessLog = accessLog;
 		this.clock = clock;
@@ -117,7 +122,7 @@ class NoCloudEndpoint implements Filter, Ordered {
 		String token = path.substring(tokenStart, tokenEnd);
 		Document document = Document.of(path, tokenEnd + 1);
 		SeedToken hash = SeedToken.hashOf(token);
-		String address = request.getRemoteAddr();
+		String address = clientAddresses.resolve(request);
 		long now = clock.millis();
 
 		long wait = perAddress.acquire(address, now * 1000);

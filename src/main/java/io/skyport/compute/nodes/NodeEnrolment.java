@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import io.skyport.compute.EnrolmentTokenChanged;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.InvalidInputException.Violation;
 import io.skyport.platform.errors.NotFoundException;
@@ -42,9 +44,11 @@ class NodeEnrolment {
 	private final NodeService service;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	NodeEnrolment(EnrolmentTokens tokens, Nodes nodes, NodeService service, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.tokens = tokens;
 		this.nodes = nodes;
 		this.service = service;
@@ -107,7 +111,10 @@ class NodeEnrolment {
 		Instant now = clock.instant();
 		EnrolmentToken token = new EnrolmentToken(name, Secrets.sha256(secret),
 				secret.substring(0, Secrets.ENROLMENT_PREFIX.length() + 4), region, now.plus(Duration.ofHours(hours)), now);
-		transactions.executeWithoutResult(status -> tokens.save(token));
+		transactions.executeWithoutResult(status -> {
+			tokens.save(token);
+			events.publishEvent(new EnrolmentTokenChanged(token.id(), name, true, token.expiresAt(), now));
+		});
 		log.info("Issued enrolment token '{}' valid until {}", name, token.expiresAt());
 		return new IssuedToken(TokenView.of(token, now), secret);
 	}
@@ -121,6 +128,8 @@ class NodeEnrolment {
 		return inTransaction(() -> {
 			EnrolmentToken token = tokens.lockById(id).orElseThrow(() -> NotFoundException.of("enrolment token", id));
 			token.revoke(clock.instant());
+			events.publishEvent(new EnrolmentTokenChanged(token.id(), token.name(), false, token.expiresAt(),
+					clock.instant()));
 			log.info("Revoked enrolment token '{}'", token.name());
 			return TokenView.of(tokens.save(token), clock.instant());
 		});

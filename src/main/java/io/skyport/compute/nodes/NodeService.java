@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.skyport.compute.NodeChanged;
 import io.skyport.compute.nodes.HostProbe.ProbeResult;
 import io.skyport.compute.provider.ProviderAvailability;
 import io.skyport.compute.provider.ProviderTarget;
@@ -58,8 +60,11 @@ class NodeService {
 	private final TransactionTemplate transactions;
 	private final TransactionTemplate readOnly;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	NodeService(Nodes nodes, HostProbe probe, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	NodeService(Nodes nodes, HostProbe probe, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.nodes = nodes;
 		this.probe = probe;
 		this.jdbc = jdbc;
@@ -98,7 +103,9 @@ class NodeService {
 		ProbeResult first = probe.probe(node.target());
 		return save(() -> {
 			firstContact(node, first);
-			return NodeView.of(nodes.saveAndFlush(node));
+			ComputeNode saved = nodes.saveAndFlush(node);
+			changed(saved, NodeChanged.Change.REGISTERED);
+			return NodeView.of(saved);
 		}, settings.name());
 	}
 
@@ -107,7 +114,9 @@ class NodeService {
 		ProbeResult first = probe.probe(node.target());
 		return save(() -> {
 			firstContact(node, first);
-			return nodes.saveAndFlush(node);
+			ComputeNode saved = nodes.saveAndFlush(node);
+			changed(saved, saved.enrolled() ? NodeChanged.Change.ENROLLED : NodeChanged.Change.REGISTERED);
+			return saved;
 		}, node.name());
 	}
 
@@ -133,6 +142,7 @@ class NodeService {
 					|| node.capacityOverridden() && settings.capacity() == null;
 			node.update(settings, clock.instant());
 			nodes.saveAndFlush(node);
+			changed(node, NodeChanged.Change.SETTINGS_CHANGED);
 			return hostChanged && node.state() != NodeState.DISABLED;
 		}, settings.name());
 		if (reprobe) {
@@ -156,7 +166,14 @@ class NodeService {
 				case PROBE -> throw new IllegalStateException("handled above");
 			}
 			log.info("Operator action {} on node {}: now {}", action, node.name(), node.state());
-			return NodeView.of(nodes.save(node));
+			ComputeNode saved = nodes.save(node);
+			changed(saved, switch (action) {
+				case ENABLE -> NodeChanged.Change.ENABLED;
+				case DISABLE -> NodeChanged.Change.DISABLED;
+				case DRAIN -> NodeChanged.Change.DRAINING;
+				case PROBE -> throw new IllegalStateException("handled above");
+			});
+			return NodeView.of(saved);
 		});
 	}
 
@@ -190,6 +207,7 @@ class NodeService {
 					.param("id", id).update();
 				nodes.delete(node);
 				nodes.flush();
+				changed(node, NodeChanged.Change.DELETED);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -259,6 +277,10 @@ class NodeService {
 			case NONE -> {
 			}
 		}
+	}
+
+	private void changed(ComputeNode node, NodeChanged.Change change) {
+		events.publishEvent(new NodeChanged(node.nodeId(), node.name(), change, clock.instant()));
 	}
 
 	ComputeNode locked(UUID id) {
