@@ -1,0 +1,216 @@
+package io.skyport.audit;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.skyport.accounts.CurrentUser;
+import io.skyport.platform.errors.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The audit trail over the API: operators read the whole trail under {@code /api/v1/admin/audit}, everyone else
+ * their own organisation's entries under {@code /api/v1/audit}. Lists are JSON pages; the same filters export CSV
+ * ({@code .csv} or {@code Accept: text/csv}).
+ */
+@RestController
+@Tag(name = "Audit")
+class AuditApiController {
+
+	private final AuditTrail trail;
+
+	AuditApiController(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	/** One entry as the API shows it. */
+	record EntryResponse(UUID id, Instant occurredAt, String action, String outcome, Actor actor,
+			@Nullable UUID organisationId, @Nullable Target target, @Nullable String sourceAddress,
+			@Nullable String userAgent, Map<String, Object> details) {
+	}
+
+	record Actor(@Nullable UUID userId, @Nullable String email, @Nullable UUID organisationId,
+			@Nullable String organisationName, String role) {
+	}
+
+	record Target(@Nullable String type, @Nullable String id, @Nullable String label) {
+	}
+
+	record PageResponse(List<EntryResponse> entries, int page, int size, boolean hasMore) {
+	}
+
+	private static final String FILTERS = "Filters (all optional, combined): from/to (2026-12-07 or "
+			+ "2026-12-07T10:15:00Z; to is exclusive, a date includes its whole day), actor (part of the e-mail "
+			+ "address), organisation (ID), action (a code such as token.created or a prefix such as auth), outcome "
+			+ "(SUCCESS or FAILURE), targetType (node, image, api-token, ssh-key, user, invoice …), targetId. Bad "
+			+ "values: 400.";
+
+	private static final String CSV = " CSV (every matching entry, streamed; cells a spreadsheet would run as a "
+			+ "formula start with a quote): add .csv to the path or send Accept: text/csv.";
+
+	@GetMapping({ "/api/v1/admin/audit", "/api/v1/admin/audit.csv" })
+	@Operation(summary = "The whole audit trail, newest first (operators)", description = FILTERS + CSV)
+	@ApiResponse(responseCode = "200", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)),
+			@Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")) })
+	ResponseEntity<?> all(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String organisation,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String targetType,
+			@RequestParam(required = false) @Nullable String targetId,
+			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
+			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+			HttpServletRequest request) {
+		return respond(AuditTrail.Scope.of(user, true),
+				new AuditFilter.Params(from, to, actor, organisation, action, outcome, targetType, targetId), page, size,
+				wantsCsv(request, accept));
+	}
+
+	@GetMapping("/api/v1/admin/audit/{id}")
+	@Operation(summary = "One audit entry (operators)")
+	EntryResponse oneOfAll(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		return response(trail.get(AuditTrail.Scope.of(user, true), id));
+	}
+
+	@GetMapping({ "/api/v1/audit", "/api/v1/audit.csv" })
+	@Operation(summary = "Your organisation's audit trail, newest first",
+			description = "What your organisation's users did, and what others (operators, failed sign-ins with your "
+					+ "users' addresses) did that concerns it. " + FILTERS + CSV)
+	@ApiResponse(responseCode = "200", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)),
+			@Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")) })
+	ResponseEntity<?> own(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String targetType,
+			@RequestParam(required = false) @Nullable String targetId,
+			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
+			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+			HttpServletRequest request) {
+		return respond(AuditTrail.Scope.of(user, false),
+				new AuditFilter.Params(from, to, actor, null, action, outcome, targetType, targetId), page, size,
+				wantsCsv(request, accept));
+	}
+
+	@GetMapping("/api/v1/audit/{id}")
+	@Operation(summary = "One of your organisation's audit entries (another organisation's: 404)")
+	EntryResponse ownOne(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		return response(trail.get(AuditTrail.Scope.of(user, false), id));
+	}
+
+	private ResponseEntity<?> respond(AuditTrail.Scope scope, AuditFilter.Params params, @Nullable String page,
+			@Nullable String size, boolean csv) {
+		AuditFilter filter = AuditFilter.parse(params);
+		if (!csv) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page(scope, filter, page, size));
+		}
+		StreamingResponseBody body = out -> {
+			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+			AuditCsv table = new AuditCsv(writer);
+			table.header();
+			trail.export(scope, filter, table::entry);
+			writer.flush();
+		};
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("audit-" + LocalDate.ofInstant(trail.now(), ZoneOffset.UTC) + ".csv")
+				.build()
+				.toString())
+			.body(body);
+	}
+
+	/** The {@code .csv} address, or an {@code Accept} header that prefers CSV to JSON. */
+	static boolean wantsCsv(HttpServletRequest request, @Nullable String accept) {
+		if (request.getRequestURI().endsWith(".csv")) {
+			return true;
+		}
+		if (accept == null || accept.isBlank()) {
+			return false;
+		}
+		try {
+			List<MediaType> types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+			MimeTypeUtils.sortBySpecificity(types);
+			types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+			for (MediaType type : types) {
+				if (type.isWildcardType() || type.isWildcardSubtype()) {
+					return false;
+				}
+				if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+					return true;
+				}
+				if (type.getSubtype().contains("json")) {
+					return false;
+				}
+			}
+		}
+		catch (org.springframework.http.InvalidMediaTypeException ex) {
+			return false;
+		}
+		return false;
+	}
+
+	private PageResponse page(AuditTrail.Scope scope, AuditFilter filter, @Nullable String page,
+			@Nullable String size) {
+		AuditTrail.Page result = trail.search(scope, filter, number("page", page, 0, 0, AuditTrail.MAX_PAGE),
+				number("size", size, AuditTrail.DEFAULT_PAGE_SIZE, 1, AuditTrail.MAX_PAGE_SIZE));
+		return new PageResponse(result.entries().stream().map(this::response).toList(), result.page(), result.size(),
+				result.hasMore());
+	}
+
+	/** A whole number within bounds, or the default when absent. */
+	static int number(String field, @Nullable String value, int fallback, int min, int max) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			int number = Integer.parseInt(value.strip());
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw InvalidInputException.of(field, field + " is a whole number from " + min + " to " + max + ".");
+	}
+
+	private EntryResponse response(AuditEntry entry) {
+		return new EntryResponse(entry.id(), entry.occurredAt(), entry.action(), entry.outcome().name(),
+				new Actor(entry.actorUserId(), entry.actorEmail(), entry.actorOrganisationId(),
+						entry.actorOrganisationName(), entry.actorRole()),
+				entry.organisationId(),
+				entry.targetType() == null ? null : new Target(entry.targetType(), entry.targetId(), entry.targetLabel()),
+				entry.sourceAddress(), entry.userAgent(), trail.details(entry));
+	}
+}
