@@ -1,5 +1,6 @@
 package io.skyport.audit;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.platform.errors.InvalidInputException;
@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The audit trail over the API: operators read the whole trail under {@code /api/v1/admin/audit}, everyone else
@@ -78,7 +79,7 @@ class AuditApiController {
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)),
 			@Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")) })
-	ResponseEntity<?> all(@AuthenticationPrincipal CurrentUser user,
+	@Nullable ResponseEntity<PageResponse> all(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String organisation,
@@ -88,10 +89,10 @@ class AuditApiController {
 			@RequestParam(required = false) @Nullable String targetId,
 			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		return respond(AuditTrail.Scope.of(user, true),
 				new AuditFilter.Params(from, to, actor, organisation, action, outcome, targetType, targetId), page, size,
-				wantsCsv(request, accept));
+				wantsCsv(request, accept) ? response : null);
 	}
 
 	@GetMapping("/api/v1/admin/audit/{id}")
@@ -107,7 +108,7 @@ class AuditApiController {
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)),
 			@Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")) })
-	ResponseEntity<?> own(@AuthenticationPrincipal CurrentUser user,
+	@Nullable ResponseEntity<PageResponse> own(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String action,
@@ -116,10 +117,10 @@ class AuditApiController {
 			@RequestParam(required = false) @Nullable String targetId,
 			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		return respond(AuditTrail.Scope.of(user, false),
 				new AuditFilter.Params(from, to, actor, null, action, outcome, targetType, targetId), page, size,
-				wantsCsv(request, accept));
+				wantsCsv(request, accept) ? response : null);
 	}
 
 	@GetMapping("/api/v1/audit/{id}")
@@ -128,26 +129,34 @@ class AuditApiController {
 		return response(trail.get(AuditTrail.Scope.of(user, false), id));
 	}
 
-	private ResponseEntity<?> respond(AuditTrail.Scope scope, AuditFilter.Params params, @Nullable String page,
-			@Nullable String size, boolean csv) {
+	/**
+	 * A JSON page, or — given the response to write to — every matching entry as CSV, written here and now (on the
+	 * request's thread: the security context and the cursor's transaction stay where they belong); then there is
+	 * nothing left to return.
+	 */
+	private @Nullable ResponseEntity<PageResponse> respond(AuditTrail.Scope scope, AuditFilter.Params params,
+			@Nullable String page, @Nullable String size, @Nullable HttpServletResponse csv) throws IOException {
 		AuditFilter filter = AuditFilter.parse(params);
-		if (!csv) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page(scope, filter, page, size));
+		if (csv == null) {
+			return ResponseEntity.ok(page(scope, filter, page, size));
 		}
-		StreamingResponseBody body = out -> {
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			AuditCsv table = new AuditCsv(writer);
-			table.header();
-			trail.export(scope, filter, table::entry);
-			writer.flush();
-		};
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("audit-" + LocalDate.ofInstant(trail.now(), ZoneOffset.UTC) + ".csv")
-				.build()
-				.toString())
-			.body(body);
+		writeCsv(trail, scope, filter, csv);
+		return null;
+	}
+
+	/** Streams the CSV of every matching entry into the response. */
+	static void writeCsv(AuditTrail trail, AuditTrail.Scope scope, AuditFilter filter, HttpServletResponse response)
+			throws IOException {
+		response.setContentType(AuditCsv.MEDIA_TYPE + ";charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("audit-" + LocalDate.ofInstant(trail.now(), ZoneOffset.UTC) + ".csv")
+			.build()
+			.toString());
+		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		AuditCsv table = new AuditCsv(writer);
+		table.header();
+		trail.export(scope, filter, table::entry);
+		writer.flush();
 	}
 
 	/** The {@code .csv} address, or an {@code Accept} header that prefers CSV to JSON. */

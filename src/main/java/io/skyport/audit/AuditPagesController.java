@@ -1,28 +1,21 @@
 package io.skyport.audit;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.io.IOException;
+
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.web.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The audit trail's pages: operators' whole trail at {@code /panel/admin/audit}, each organisation's own at
@@ -54,13 +47,15 @@ class AuditPagesController {
 	}
 
 	@GetMapping(ADMIN + "/export.csv")
-	ResponseEntity<?> exportAll(@AuthenticationPrincipal CurrentUser user, @ModelAttribute AuditFilter.Params form) {
-		return export(AuditTrail.Scope.of(user, true), form);
+	void exportAll(@AuthenticationPrincipal CurrentUser user, @ModelAttribute AuditFilter.Params form,
+			HttpServletResponse response) throws IOException {
+		export(AuditTrail.Scope.of(user, true), form, response);
 	}
 
 	@GetMapping(OWN + "/export.csv")
-	ResponseEntity<?> exportOwn(@AuthenticationPrincipal CurrentUser user, @ModelAttribute AuditFilter.Params form) {
-		return export(AuditTrail.Scope.of(user, false), withoutOrganisation(form));
+	void exportOwn(@AuthenticationPrincipal CurrentUser user, @ModelAttribute AuditFilter.Params form,
+			HttpServletResponse response) throws IOException {
+		export(AuditTrail.Scope.of(user, false), withoutOrganisation(form), response);
 	}
 
 	private String show(AuditTrail.Scope scope, AuditFilter.Params form, @Nullable String pageText, String path,
@@ -93,28 +88,19 @@ class AuditPagesController {
 		return "audit/trail";
 	}
 
-	private ResponseEntity<?> export(AuditTrail.Scope scope, AuditFilter.Params form) {
+	private void export(AuditTrail.Scope scope, AuditFilter.Params form, HttpServletResponse response)
+			throws IOException {
 		AuditFilter filter;
 		try {
 			filter = AuditFilter.parse(form);
 		}
 		catch (InvalidInputException ex) {
-			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			response.setContentType("text/plain;charset=UTF-8");
+			response.getWriter().write(ex.getMessage());
+			return;
 		}
-		StreamingResponseBody body = out -> {
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			AuditCsv table = new AuditCsv(writer);
-			table.header();
-			trail.export(scope, filter, table::entry);
-			writer.flush();
-		};
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("audit-" + LocalDate.ofInstant(trail.now(), ZoneOffset.UTC) + ".csv")
-				.build()
-				.toString())
-			.body(body);
+		AuditApiController.writeCsv(trail, scope, filter, response);
 	}
 
 	private static AuditFilter.Params withoutOrganisation(AuditFilter.Params form) {
