@@ -81,8 +81,9 @@ class AuditRecorder {
 	void on(AbstractAuthenticationFailureEvent event) {
 		Authentication attempt = event.getAuthentication();
 		String email = attempt.getName() == null ? "" : attempt.getName().strip().toLowerCase(Locale.ROOT);
-		Optional<CurrentUser> account = email.isEmpty() || email.length() > 254 ? Optional.empty()
-				: accounts.findUserByEmail(email);
+		boolean lookable = !email.isEmpty() && email.length() <= 254
+				&& email.chars().noneMatch(c -> c < 0x20 || Character.isSurrogate((char) c));
+		Optional<CurrentUser> account = lookable ? accounts.findUserByEmail(email) : Optional.empty();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("mechanism", mechanism(attempt));
 		details.put("reason", reason(event.getException()));
