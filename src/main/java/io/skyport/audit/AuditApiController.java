@@ -31,7 +31,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -74,7 +73,7 @@ class AuditApiController {
 	private static final String CSV = " CSV (every matching entry, streamed; cells a spreadsheet would run as a "
 			+ "formula start with a quote): add .csv to the path or send Accept: text/csv.";
 
-	@GetMapping({ "/api/v1/admin/audit", "/api/v1/admin/audit.csv" })
+	@GetMapping("/api/v1/admin/audit")
 	@Operation(summary = "The whole audit trail, newest first (operators)", description = FILTERS + CSV)
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)),
@@ -89,10 +88,26 @@ class AuditApiController {
 			@RequestParam(required = false) @Nullable String targetId,
 			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
+			HttpServletResponse response) throws IOException {
 		return respond(AuditTrail.Scope.of(user, true),
 				new AuditFilter.Params(from, to, actor, organisation, action, outcome, targetType, targetId), page, size,
-				wantsCsv(request, accept) ? response : null);
+				wantsCsv(accept) ? response : null);
+	}
+
+	@GetMapping(path = "/api/v1/admin/audit.csv", produces = AuditCsv.MEDIA_TYPE)
+	@Operation(summary = "The whole audit trail as CSV (operators)", description = FILTERS + CSV)
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")))
+	void allAsCsv(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String organisation,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String targetType,
+			@RequestParam(required = false) @Nullable String targetId, HttpServletResponse response)
+			throws IOException {
+		respond(AuditTrail.Scope.of(user, true),
+				new AuditFilter.Params(from, to, actor, organisation, action, outcome, targetType, targetId), null, null,
+				response);
 	}
 
 	@GetMapping("/api/v1/admin/audit/{id}")
@@ -101,7 +116,7 @@ class AuditApiController {
 		return response(trail.get(AuditTrail.Scope.of(user, true), id));
 	}
 
-	@GetMapping({ "/api/v1/audit", "/api/v1/audit.csv" })
+	@GetMapping("/api/v1/audit")
 	@Operation(summary = "Your organisation's audit trail, newest first",
 			description = "What your organisation's users did, and what others (operators, failed sign-ins with your "
 					+ "users' addresses) did that concerns it. " + FILTERS + CSV)
@@ -117,10 +132,25 @@ class AuditApiController {
 			@RequestParam(required = false) @Nullable String targetId,
 			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
+			HttpServletResponse response) throws IOException {
 		return respond(AuditTrail.Scope.of(user, false),
 				new AuditFilter.Params(from, to, actor, null, action, outcome, targetType, targetId), page, size,
-				wantsCsv(request, accept) ? response : null);
+				wantsCsv(accept) ? response : null);
+	}
+
+	@GetMapping(path = "/api/v1/audit.csv", produces = AuditCsv.MEDIA_TYPE)
+	@Operation(summary = "Your organisation's audit trail as CSV", description = FILTERS + CSV)
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")))
+	void ownAsCsv(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String targetType,
+			@RequestParam(required = false) @Nullable String targetId, HttpServletResponse response)
+			throws IOException {
+		respond(AuditTrail.Scope.of(user, false),
+				new AuditFilter.Params(from, to, actor, null, action, outcome, targetType, targetId), null, null,
+				response);
 	}
 
 	@GetMapping("/api/v1/audit/{id}")
@@ -159,11 +189,8 @@ class AuditApiController {
 		writer.flush();
 	}
 
-	/** The {@code .csv} address, or an {@code Accept} header that prefers CSV to JSON. */
-	static boolean wantsCsv(HttpServletRequest request, @Nullable String accept) {
-		if (request.getRequestURI().endsWith(".csv")) {
-			return true;
-		}
+	/** An {@code Accept} header that prefers CSV to JSON. */
+	static boolean wantsCsv(@Nullable String accept) {
 		if (accept == null || accept.isBlank()) {
 			return false;
 		}
