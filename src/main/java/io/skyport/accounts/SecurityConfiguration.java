@@ -19,6 +19,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -89,8 +90,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, List<AuthorizationRules> rules) throws Exception {
-		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/panel", false).permitAll())
+	SecurityFilterChain pageChain(HttpSecurity http, List<AuthorizationRules> rules, TwoStepSignIn twoStep,
+			PasskeySignIn passkeys, SecondFactorPolicy policy) throws Exception {
+		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/panel", false).failureHandler(twoStep)
+				.permitAll())
+			.webAuthn(webAuthn -> passkeys.configure(http, webAuthn))
+			.addFilterAfter(new SecondFactorEnforcement(policy), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
@@ -103,6 +108,7 @@ class SecurityConfiguration {
 						"/img/**", "/webjars/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
 						"/swagger-ui.html").permitAll();
 				requests.requestMatchers("/panel/admin/**").hasRole("OPERATOR");
+				requests.requestMatchers("/webauthn/register/**").authenticated();
 				rules.forEach(rule -> rule.configure(requests));
 				requests.requestMatchers("/panel/**", "/panel").authenticated();
 				requests.anyRequest().permitAll();
