@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -62,6 +63,7 @@ class PasskeySignIn {
 		http.setSharedObject(UserDetailsService.class, username -> {
 			throw new UsernameNotFoundException("Passkeys are verified by PasskeySignIn");
 		});
+		http.addFilterBefore(new PasskeyRegistrationErrors(), AuthorizationFilter.class);
 		webAuthn.disableDefaultRegistrationPage(true)
 			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 

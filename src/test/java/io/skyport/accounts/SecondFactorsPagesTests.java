@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -145,6 +146,30 @@ class SecondFactorsPagesTests {
 		finally {
 			policy.requireForOperators(false, operator.user());
 		}
+	}
+
+	@Test
+	void a_forged_passkey_registration_or_sign_in_is_refused_without_a_server_error() {
+		TestUser user = accounts.customer();
+		MockHttpSession session = (MockHttpSession) signIn(user.email()).getRequest().getSession(false);
+		String forged = """
+				{"publicKey": {"credential": {"id": "AAAA", "rawId": "AAAA", "type": "public-key",
+				  "response": {"attestationObject": "AAAA", "clientDataJSON": "e30", "transports": ["internal"]},
+				  "clientExtensionResults": {}, "authenticatorAttachment": "platform"}, "label": "forged"}}""";
+
+		assertThat(mvc.post().uri("/webauthn/register/options").session(session).with(csrf())).hasStatusOk()
+			.bodyJson().extractingPath("$.rp.id").isEqualTo("localhost");
+		assertThat(mvc.post().uri("/webauthn/register").session(session).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content(forged))
+			.hasStatus(400)
+			.bodyJson().extractingPath("$.error").isEqualTo(PasskeyRegistrationErrors.REFUSED);
+		assertThat(factors.passkeys(user.email())).isEmpty();
+
+		assertThat(mvc.post().uri("/webauthn/register/options").with(csrf())).hasStatus(400);
+		assertThat(mvc.post().uri("/webauthn/register").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(forged))
+			.hasStatus3xxRedirection();
+		assertThat(mvc.post().uri("/login/webauthn").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.hasStatus(401);
 	}
 
 	@Test
