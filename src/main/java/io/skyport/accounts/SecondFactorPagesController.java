@@ -70,7 +70,11 @@ class SecondFactorPagesController {
 	}
 
 	@GetMapping(PAGE)
-	String security(@AuthenticationPrincipal CurrentUser user, Model model) {
+	String security(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String added,
+			Model model) {
+		if (added != null) {
+			model.addAttribute("notice", "Your passkey was added. Next time, press Use a passkey on the sign-in page.");
+		}
 		return page(user, model);
 	}
 

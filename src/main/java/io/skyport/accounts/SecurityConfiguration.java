@@ -30,7 +30,9 @@ import io.skyport.platform.web.ProblemWriter;
 
 /**
  * Two filter chains: the JSON API and actuator (API tokens or the panel's session, problem-detail errors, CSRF only
- * for session-authenticated calls) and the pages (form sign-in, CSRF on every form, session fixation protection).
+ * for session-authenticated calls) and the pages (form sign-in with a code step for accounts with an authenticator
+ * app, passkeys, CSRF on every form, session fixation protection, operators sent to enrol a second factor when
+ * required).
  * Modules add URL rules through {@link AuthorizationRules} beans; services check ownership.
  */
 @Configuration(proxyBeanMethods = false)

@@ -53,6 +53,7 @@ class PasskeysBrowserTests {
 		page.getByLabel("Name of the new passkey").fill("Virtual key");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a passkey")).click();
 		page.waitForURL("**/panel/account/security?added");
+		assertThat(page.getByRole(AriaRole.STATUS)).hasText("Your passkey was added. Next time, press Use a passkey on the sign-in page.");
 		Locator rows = page.getByRole(AriaRole.TABLE).locator("tbody").getByRole(AriaRole.ROW);
 		assertThat(rows).hasCount(1);
 		assertThat(rows.first()).containsText("Virtual key");
@@ -66,7 +67,7 @@ class PasskeysBrowserTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		page.navigate("/panel/account/security");
 		page.waitForURL("**/login");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a passkey")).click();
 		page.waitForURL("**/panel/account/security?continue");
 
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign-in security").setLevel(1))).isVisible();
@@ -113,7 +114,7 @@ class PasskeysBrowserTests {
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		page.navigate("/login");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a passkey")).click();
 
 		assertThat(page.getByRole(AriaRole.ALERT)).containsText("That passkey was not accepted");
 		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
