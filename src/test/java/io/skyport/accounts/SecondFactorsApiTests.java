@@ -186,6 +186,20 @@ class SecondFactorsApiTests {
 	}
 
 	@Test
+	void unusable_codes_and_labels_are_4xx_and_change_nothing() {
+		TestUser user = accounts.customer();
+		String credentialId = insertPasskey(user, "Laptop");
+
+		assertThat(mvc.put().uri("/api/v1/me/second-factors/passkeys/" + credentialId).header(HttpHeaders.AUTHORIZATION, user.bearer())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"a\\u0000b\"}")).hasStatus4xxClientError();
+		assertThat(mvc.put().uri("/api/v1/me/second-factors/passkeys/" + credentialId).header(HttpHeaders.AUTHORIZATION, user.bearer())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"" + "x".repeat(101) + "\"}"))
+			.hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("label");
+		assertThat(post(user, "/totp/confirmation", Map.of("code", "\u0000"))).hasStatus(400);
+		assertThat(get(user)).bodyJson().extractingPath("$.passkeys[0].label").isEqualTo("Laptop");
+	}
+
+	@Test
 	void while_the_policy_is_on_an_operator_without_a_second_factor_cannot_create_tokens() {
 		TestUser operator = accounts.operator();
 		TestUser customer = accounts.customer();
