@@ -18,6 +18,8 @@ import io.skyport.platform.errors.ForbiddenException;
 @Component
 class SecondFactorPolicy {
 
+	static final String PASSKEY_REQUIRED = "Operators sign in with a second factor: use your passkey (Use a passkey "
+			+ "on the sign-in page), or set up an authenticator app after signing in with it.";
 	static final String TOKEN_REFUSED = "Operators must set up a second factor (a passkey or an authenticator app) "
 			+ "before creating API tokens. Set one up in the control panel under Sign-in security.";
 
@@ -67,6 +69,15 @@ class SecondFactorPolicy {
 	@Transactional(readOnly = true)
 	boolean mustEnrol(CurrentUser user) {
 		return user.isOperator() && requiredForOperators() && !factors.hasSecondFactor(user);
+	}
+
+	/**
+	 * Whether a password alone must not sign this user in: an operator with a second factor while the policy is on.
+	 * (With an authenticator app the code is asked for anyway; this is the operator whose factor is a passkey.)
+	 */
+	@Transactional(readOnly = true)
+	boolean refusesPasswordAlone(CurrentUser user) {
+		return user.isOperator() && requiredForOperators() && factors.hasSecondFactor(user);
 	}
 
 	/** @throws ForbiddenException for an operator without a second factor while the policy is on. */

@@ -28,22 +28,25 @@ class SignIn {
 	private final PasswordEncoder passwords;
 	private final LoginThrottle throttle;
 	private final SecondFactors secondFactors;
+	private final SecondFactorPolicy policy;
 	private final String dummyHash;
 
 	SignIn(Users users, SignupRequests signupRequests, AccountDirectory directory, PasswordEncoder passwords,
-			LoginThrottle throttle, SecondFactors secondFactors) {
+			LoginThrottle throttle, SecondFactors secondFactors, SecondFactorPolicy policy) {
 		this.users = users;
 		this.signupRequests = signupRequests;
 		this.directory = directory;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.secondFactors = secondFactors;
+		this.policy = policy;
 		this.dummyHash = passwords.encode("not-a-real-password-used-for-timing");
 	}
 
 	/**
 	 * @throws org.springframework.security.authentication.LockedException after too many failures.
-	 * @throws DisabledException for a vendor or reseller whose request is not (or not yet) approved.
+	 * @throws DisabledException for a vendor or reseller whose request is not (or not yet) approved, and for an
+	 *         operator whose second factor is a passkey while operators must use one ({@link SecondFactorPolicy}).
 	 * @throws BadCredentialsException for an unknown address or a wrong password (the same message for both).
 	 * @throws SecondFactorRequiredException when the password is right but the account has an authenticator app:
 	 *         nothing is signed in and the failure count is not reset until {@link #completeSecondFactor} succeeds.
@@ -60,8 +63,12 @@ class SignIn {
 			if (secondFactors.totpEnabled(user.get().id())) {
 				throw new SecondFactorRequiredException(user.get().id(), normalised);
 			}
+			CurrentUser current = directory.currentUser(user.get());
+			if (policy.refusesPasswordAlone(current)) {
+				throw new DisabledException(SecondFactorPolicy.PASSKEY_REQUIRED);
+			}
 			throttle.recordSuccess(normalised);
-			return directory.currentUser(user.get());
+			return current;
 		}
 		if (user.isEmpty()) {
 			refuseUndecidedPartner(normalised, password);

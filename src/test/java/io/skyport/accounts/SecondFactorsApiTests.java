@@ -205,6 +205,8 @@ class SecondFactorsApiTests {
 		TestUser customer = accounts.customer();
 		TestUser enrolledOperator = accounts.operator();
 		byte[] secret = enrol(enrolledOperator);
+		TestUser passkeyOperator = accounts.operator();
+		insertPasskey(passkeyOperator, "Security key");
 		try {
 			policy.requireForOperators(true, operator.user());
 
@@ -214,11 +216,16 @@ class SecondFactorsApiTests {
 				.bodyJson().extractingPath("$.detail").isEqualTo(SecondFactorPolicy.TOKEN_REFUSED);
 			assertThat(createToken(customer.email(), TestData.PASSWORD, null)).hasStatus(201);
 			assertThat(createToken(enrolledOperator.email(), TestData.PASSWORD, code(secret, 1))).hasStatus(201);
+			assertThat(createToken(passkeyOperator.email(), TestData.PASSWORD, null))
+				.as("a password alone does not sign in an operator whose second factor is a passkey")
+				.hasStatus(403)
+				.bodyJson().extractingPath("$.detail").isEqualTo(SecondFactorPolicy.PASSKEY_REQUIRED);
 		}
 		finally {
 			policy.requireForOperators(false, operator.user());
 		}
 		assertThat(createToken(operator.email(), TestData.PASSWORD, null)).hasStatus(201);
+		assertThat(createToken(passkeyOperator.email(), TestData.PASSWORD, null)).hasStatus(201);
 	}
 
 	/** A second factor enrolled through the API, and the recovery codes it gave. */
