@@ -9,8 +9,9 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,16 +36,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Authentication")
 class TokenApiController {
 
-	private final AuthenticationManager authentication;
+	private final SignIn signIn;
+	private final AuthenticationEventPublisher events;
 	private final ApiTokenService tokens;
+	private final SecondFactorPolicy policy;
 
-	TokenApiController(AuthenticationManager authentication, ApiTokenService tokens) {
-		this.authentication = authentication;
+	TokenApiController(SignIn signIn, ApiTokenService tokens, SecondFactorPolicy policy,
+			AuthenticationEventPublisher events) {
+		this.signIn = signIn;
+		this.events = events;
 		this.tokens = tokens;
+		this.policy = policy;
 	}
 
+	/** {@code totpCode}: the authenticator app's current code (or a recovery code) for accounts that have one. */
 	record CreateTokenRequest(@Nullable String email, @Nullable @Size(max = 1000) String password,
-			@Nullable String name) {
+			@Nullable String name, @Nullable @Size(max = 100) String totpCode) {
 	}
 
 	record CreatedToken(String token, UUID id, String name, Instant createdAt) {
@@ -55,13 +62,17 @@ class TokenApiController {
 
 	@PostMapping
 	@Operation(summary = "Create a personal API token",
-			description = "Send email and password (or call with a session or token). The token is returned once; only its hash is stored.")
+			description = "Send email and password (or call with a session or token); accounts with an authenticator app "
+					+ "also send totpCode (the current code or a recovery code), else 401. Operators without a second "
+					+ "factor get 403 while the operators' second-factor policy is on. The token is returned once; "
+					+ "only its hash is stored.")
 	@SecurityRequirements
 	ResponseEntity<CreatedToken> create(@RequestBody CreateTokenRequest request,
 			@AuthenticationPrincipal @Nullable CurrentUser caller) {
 		CurrentUser owner = request.email() == null && request.password() == null && caller != null ? caller
 				: signIn(required(request.email(), "email", "Enter the e-mail address of your account."),
-						required(request.password(), "password", "Enter your password."));
+						required(request.password(), "password", "Enter your password."), request.totpCode());
+		policy.checkMayCreateToken(owner);
 		ApiTokenService.IssuedToken issued = tokens.issue(owner.userId(), request.name());
 		return ResponseEntity.created(URI.create(SecurityConfiguration.TOKENS_PATH + "/" + issued.summary().id()))
 			.body(new CreatedToken(issued.secret(), issued.summary().id(), issued.summary().name(),
@@ -83,11 +94,18 @@ class TokenApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Through the authentication manager, so the sign-in is published like a form sign-in (audit trail). */
-	private CurrentUser signIn(String email, String password) {
-		return (CurrentUser) authentication
-			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, password))
-			.getPrincipal();
+	/** Published like a form sign-in, success or failure (the audit trail records both). */
+	private CurrentUser signIn(String email, String password, @Nullable String totpCode) {
+		try {
+			CurrentUser user = signIn.authenticate(email, password, totpCode);
+			events.publishAuthenticationSuccess(UsernamePasswordAuthenticationToken.authenticated(user, null,
+					user.authorities()));
+			return user;
+		}
+		catch (AuthenticationException ex) {
+			events.publishAuthenticationFailure(ex, UsernamePasswordAuthenticationToken.unauthenticated(email, null));
+			throw ex;
+		}
 	}
 
 	private static String required(@Nullable String value, String field, String message) {

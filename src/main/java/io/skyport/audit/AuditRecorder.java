@@ -1,6 +1,7 @@
 package io.skyport.audit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,10 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import io.skyport.accounts.Accounts;
@@ -80,7 +84,11 @@ class AuditRecorder {
 	@EventListener
 	void on(AbstractAuthenticationFailureEvent event) {
 		Authentication attempt = event.getAuthentication();
-		String email = attempt.getName() == null ? "" : attempt.getName().strip().toLowerCase(Locale.ROOT);
+		if (event.getException().getClass().getSimpleName().equals("SecondFactorRequiredException")) {
+			return; // the password was right; the code step that follows is recorded
+		}
+		String email = !(attempt instanceof UsernamePasswordAuthenticationToken) || attempt.getName() == null ? ""
+				: attempt.getName().strip().toLowerCase(Locale.ROOT);
 		boolean lookable = !email.isEmpty() && email.length() <= 254
 				&& email.chars().noneMatch(c -> c < 0x20 || Character.isSurrogate((char) c));
 		Optional<CurrentUser> account = lookable ? accounts.findUserByEmail(email) : Optional.empty();
@@ -90,7 +98,7 @@ class AuditRecorder {
 		if (!(event.getException() instanceof BadCredentialsException)) {
 			details.put("message", event.getException().getMessage());
 		}
-		trail.append(new NewEntry("auth.signin.failed", Outcome.FAILURE, Actor.anonymous(email),
+		trail.append(new NewEntry("auth.signin.failed", Outcome.FAILURE, Actor.anonymous(email.isEmpty() ? null : email),
 				account.map(user -> user.organisationId().id()).orElse(null), account.map(this::userTarget).orElse(null),
 				details));
 	}
@@ -273,6 +281,13 @@ class AuditRecorder {
 	}
 
 	private static String mechanism(Authentication authentication) {
+		List<String> factors = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+		if (factors.contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
+			return "passkey";
+		}
+		if (factors.stream().anyMatch(factor -> factor.equals("FACTOR_TOTP"))) {
+			return "password+totp";
+		}
 		String type = authentication.getClass().getSimpleName();
 		if (type.startsWith("UsernamePassword")) {
 			return "password";
@@ -290,7 +305,7 @@ class AuditRecorder {
 		return switch (exception) {
 			case BadCredentialsException ex -> "bad-credentials";
 			case LockedException ex -> "locked";
-			case DisabledException ex -> "not-approved";
+			case DisabledException ex -> "disabled";
 			case AccountStatusException ex -> "account-status";
 			default -> exception.getClass().getSimpleName();
 		};
