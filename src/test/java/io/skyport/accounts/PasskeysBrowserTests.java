@@ -34,6 +34,9 @@ class PasskeysBrowserTests {
 	@Autowired
 	SecondFactors factors;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void a_user_registers_a_passkey_and_signs_in_with_it_even_with_an_authenticator_app() {
 		Page page = browser.page();
@@ -72,6 +75,9 @@ class PasskeysBrowserTests {
 
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign-in security").setLevel(1))).isVisible();
 		assertThat(factors.passkeys(user.email()).getFirst().lastUsedAt()).as("last used").isAfter(registeredAt);
+		assertThat(jdbc.sql("select details->>'mechanism' from audit_entries where action = 'auth.signin.succeeded' "
+				+ "and actor_email = :email order by seq").param("email", user.email()).query(String.class).list())
+			.as("the audit trail").containsExactly("password", "passkey");
 	}
 
 	@Test
