@@ -1,5 +1,6 @@
 package io.skyport.testing.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +29,11 @@ public final class ApiOperations {
 
 	/** Reads the document from the application behind {@code mvc}; sorted by path, then method. */
 	public static List<ApiOperation> of(MockMvcTester mvc, JsonMapper json) {
-		String document = mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsString();
-		return parse(json.readTree(document));
+		var response = mvc.get().uri("/v3/api-docs").exchange().getResponse();
+		if (response.getStatus() != 200) {
+			throw new IllegalStateException("/v3/api-docs answered " + response.getStatus());
+		}
+		return parse(json.readTree(new String(response.getContentAsByteArray(), StandardCharsets.UTF_8)));
 	}
 
 	static List<ApiOperation> parse(JsonNode document) {
