@@ -110,8 +110,19 @@ final class MatrixWorld {
 				};
 				users.put(caller, user);
 				sessions.put(caller, signIn(user));
+				remember(null, user.token(), EnumSet.of(caller), "API token secret of " + caller);
 			}
 		}
+		for (Caller.Side side : Caller.Side.values()) {
+			Caller customer = Caller.of(OrganisationType.CUSTOMER, side);
+			Caller vendor = Caller.of(OrganisationType.VENDOR, side);
+			// A customer's contact address is for the customer and those it bought from; a vendor's for itself.
+			remember(null, users.get(customer).email(), side == Caller.Side.A
+					? EnumSet.of(customer, vendor, Caller.RESELLER) : EnumSet.of(customer, vendor),
+					"e-mail address of " + customer);
+			remember(null, users.get(vendor).email(), EnumSet.of(vendor), "e-mail address of " + vendor);
+		}
+		remember(null, users.get(Caller.RESELLER).email(), EnumSet.of(Caller.RESELLER), "e-mail address of the reseller");
 		image = compute.image(1);
 		storefront = read(send(Caller.RESELLER, HttpMethod.PUT, "/api/v1/reseller/storefront",
 				Map.of("slug", unique("matrix"), "name", "Matrix Storefront",
