@@ -4,19 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.awt.Color;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -78,6 +87,8 @@ class AuthorizationMatrixTests {
 	/** Where the data source's documents are listed (the filter answers them itself, outside Spring MVC). */
 	private static final String NOCLOUD_DOCUMENTS = "io.skyport.compute.nocloud.NoCloudEndpoint$Document";
 
+	private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}]+)}");
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -118,7 +129,7 @@ class AuthorizationMatrixTests {
 	private MatrixWorld world;
 	private Map<String, @Nullable ApiOperation> operations;
 	/** What each call answered, written to {@code target/authorization-matrix.txt} for a reviewer. */
-	private final Map<String, String> answers = new java.util.concurrent.ConcurrentSkipListMap<>();
+	private final Map<String, String> answers = new ConcurrentSkipListMap<>();
 	/** Forms that upload files: their file fields, by operation. */
 	private final Map<String, Set<String>> multipartFiles = new TreeMap<>();
 
@@ -129,10 +140,10 @@ class AuthorizationMatrixTests {
 	}
 
 	@AfterAll
-	void writeWhatEachCallAnswered() throws java.io.IOException {
+	void writeWhatEachCallAnswered() throws IOException {
 		StringBuilder table = new StringBuilder();
 		answers.forEach((call, status) -> table.append(status).append("  ").append(call).append('\n'));
-		java.nio.file.Files.writeString(java.nio.file.Path.of("target", "authorization-matrix.txt"), table);
+		Files.writeString(Path.of("target", "authorization-matrix.txt"), table);
 	}
 
 	@Test
@@ -319,7 +330,7 @@ class AuthorizationMatrixTests {
 	}
 
 	private static String expand(Declaration declaration, Declaration.Values values) {
-		java.util.regex.Matcher variables = java.util.regex.Pattern.compile("\\{\\*?([^}]+)}").matcher(declaration.path());
+		Matcher variables = VARIABLE.matcher(declaration.path());
 		StringBuilder uri = new StringBuilder();
 		while (variables.find()) {
 			Resource resource = declaration.ids().get(variables.group(1));
@@ -327,7 +338,7 @@ class AuthorizationMatrixTests {
 				throw new IllegalStateException(declaration.key() + " declares no resource for {" + variables.group(1)
 						+ "}: add .id(\"" + variables.group(1) + "\", Resource.…)");
 			}
-			variables.appendReplacement(uri, java.util.regex.Matcher.quoteReplacement(values.id(resource)));
+			variables.appendReplacement(uri, Matcher.quoteReplacement(values.id(resource)));
 		}
 		variables.appendTail(uri);
 		return uri.toString();
@@ -355,7 +366,7 @@ class AuthorizationMatrixTests {
 	}
 
 	private static String label(Caller caller) {
-		return caller == Caller.ANONYMOUS ? "anonymous" : "as " + caller.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		return caller == Caller.ANONYMOUS ? "anonymous" : "as " + caller.name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 
 	/** Every operation: the OpenAPI document's, every handler mapping's, the actuator's and the data source's. */
@@ -421,8 +432,8 @@ class AuthorizationMatrixTests {
 			return switch (type) {
 				case "string" -> switch (format) {
 					case "uuid" -> UUID.randomUUID().toString();
-					case "date" -> LocalDate.now(java.time.ZoneOffset.UTC).toString();
-					case "date-time" -> java.time.Instant.now().toString();
+					case "date" -> LocalDate.now(ZoneOffset.UTC).toString();
+					case "date-time" -> Instant.now().toString();
 					case "email" -> values.unique("matrix") + "@example.test";
 					default -> values.unique("matrix ");
 				};

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +69,7 @@ record Declaration(String key, boolean anonymous, Set<OrganisationType> roles, S
 	/** The line to add to {@link AuthorizationMatrix} for an operation nobody declared yet. */
 	static String template(String key) {
 		StringBuilder line = new StringBuilder("op(\"" + key + "\").only(CUSTOMER)");
-		java.util.regex.Matcher variables = java.util.regex.Pattern.compile("\\{\\*?([^}]+)}").matcher(key);
+		Matcher variables = Pattern.compile("\\{\\*?([^}]+)}").matcher(key);
 		while (variables.find()) {
 			line.append(".id(\"").append(variables.group(1)).append("\", Resource.?)");
 		}

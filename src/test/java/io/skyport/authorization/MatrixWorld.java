@@ -11,12 +11,14 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,7 @@ import io.skyport.catalog.Catalog;
 import io.skyport.catalog.CatalogFixtures;
 import io.skyport.catalog.CatalogFixtures.PublishedProduct;
 import io.skyport.catalog.CatalogRequests;
+import io.skyport.catalog.PlanId;
 import io.skyport.catalog.PlanSnapshot;
 import io.skyport.compute.ComputeFixtures;
 import io.skyport.compute.ComputeInstances;
@@ -82,6 +85,7 @@ final class MatrixWorld {
 	private final Map<Caller, MockHttpSession> sessions = new EnumMap<>(Caller.class);
 	private final Map<String, String> shared = new ConcurrentHashMap<>();
 	private final List<Secret> secrets = new ArrayList<>();
+	private final Map<Caller.Side, PlacedOrder> orders = new EnumMap<>(Caller.Side.class);
 	private final Map<Caller.Side, PublishedProduct> published = new EnumMap<>(Caller.Side.class);
 	private final Map<Caller.Side, String> publishedPlans = new EnumMap<>(Caller.Side.class);
 	private final String region = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
@@ -195,7 +199,6 @@ final class MatrixWorld {
 	private String create(Resource resource, Caller owner, Map<Resource, String> call, boolean fresh) {
 		Caller.Side side = owner.side();
 		Caller customer = Caller.of(OrganisationType.CUSTOMER, side);
-		Caller vendor = Caller.of(OrganisationType.VENDOR, side);
 		return switch (resource) {
 			case SSH_KEY -> {
 				String name = unique("matrix-key-");
@@ -265,7 +268,7 @@ final class MatrixWorld {
 			case REGION -> region;
 			case OUTBOX_MESSAGE -> Awaitility.await().atMost(Duration.ofSeconds(20))
 				.until(() -> jdbc.sql("select id from email_outbox order by created_at desc limit 1")
-					.query(UUID.class).optional(), java.util.Optional::isPresent)
+					.query(UUID.class).optional(), Optional::isPresent)
 				.orElseThrow().toString();
 			case OUTBOX_ATTACHMENT -> "0";
 			case PUBLISHED_PRODUCT -> published.get(Caller.Side.A).id().id().toString();
@@ -296,22 +299,19 @@ final class MatrixWorld {
 
 	/** Side A's customer orders on the reseller's storefront; side B's customer directly. One order per side. */
 	private PlacedOrder order(Caller.Side side) {
-		String key = "order/" + side;
-		String known = shared.get(key);
+		PlacedOrder known = orders.get(side);
 		if (known != null) {
-			String[] ids = known.split("/");
-			return new PlacedOrder(new io.skyport.billing.OrderId(UUID.fromString(ids[0])),
-					new io.skyport.billing.SubscriptionId(UUID.fromString(ids[1])));
+			return known;
 		}
 		Caller customer = Caller.of(OrganisationType.CUSTOMER, side);
 		Caller vendor = Caller.of(OrganisationType.VENDOR, side);
-		PlacedOrder order = billing.order(users.get(customer), new io.skyport.catalog.PlanId(
-				UUID.fromString(publishedPlans.get(side))), false, side == Caller.Side.A ? storefront : null);
+		PlacedOrder order = billing.order(users.get(customer), new PlanId(UUID.fromString(publishedPlans.get(side))), false,
+				side == Caller.Side.A ? storefront : null);
 		Set<Caller> stakeholders = side == Caller.Side.A ? EnumSet.of(customer, vendor, Caller.RESELLER)
 				: EnumSet.of(customer, vendor);
 		remember(Resource.ORDER, order.orderId().id().toString(), stakeholders, "order of " + customer);
 		remember(Resource.SUBSCRIPTION, order.subscriptionId().id().toString(), stakeholders, "subscription of " + customer);
-		shared.put(key, order.orderId().id() + "/" + order.subscriptionId().id());
+		orders.put(side, order);
 		return order;
 	}
 
@@ -390,7 +390,7 @@ final class MatrixWorld {
 	private static String ed25519() {
 		try {
 			byte[] encoded = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
-			byte[] raw = java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+			byte[] raw = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
 			ByteArrayOutputStream wire = new ByteArrayOutputStream();
 			for (byte[] field : List.of("ssh-ed25519".getBytes(StandardCharsets.US_ASCII), raw)) {
 				wire.writeBytes(ByteBuffer.allocate(4).putInt(field.length).array());
