@@ -207,6 +207,7 @@ class AuthorizationMatrixTests {
 		int status = result.getResponse().getStatus();
 		String described = describe(result);
 		assertThat(status).as("no 5xx: " + described).isLessThan(500);
+		assertNoLeak(declaration, result, caller);
 		if (declaration.hostsOnly()) {
 			assertThat(status).as("only compute hosts, with their own credential: " + described).isEqualTo(401);
 		}
@@ -218,7 +219,6 @@ class AuthorizationMatrixTests {
 			if (declaration.hasOwnedIds()) {
 				assertThat(status).as("%s finds its own: %s", label(caller), described).isNotEqualTo(404);
 			}
-			assertNoLeak(declaration, result, caller);
 		}
 		else if (!caller.signedIn()) {
 			if (isPage(declaration)) {
