@@ -22,6 +22,7 @@ import io.skyport.accounts.OrganisationType;
  * @param refusal the statuses a signed-in user of another type may get (403 from the URL rules or the service; 404
  *     where the service scopes by organisation and the caller has nothing there)
  * @param hostsOnly called by compute hosts with their own credential: every user and visitor gets 401
+ * @param signInStep a step of signing in: without a sign-in under way it sends everybody back to {@code /login}
  * @param ids path variable → what it names
  * @param foreign what another organisation's ids get: 404, or 403 with the reason where the resource is public
  *     anyway (a published product's reviews)
@@ -30,7 +31,7 @@ import io.skyport.accounts.OrganisationType;
  * @param params request (query or form) parameters sent with every call
  */
 record Declaration(String key, boolean anonymous, Set<OrganisationType> roles, Set<Integer> refusal, boolean hostsOnly,
-		Map<String, Resource> ids, Set<Integer> foreign, Set<Resource> reveals, @Nullable Function<Values, Object> body,
+		boolean signInStep, Map<String, Resource> ids, Set<Integer> foreign, Set<Resource> reveals, @Nullable Function<Values, Object> body,
 		Map<String, Function<Values, String>> params) {
 
 	/** Values for bodies and parameters: the ids of the call's resources and unique names. */
@@ -87,6 +88,7 @@ record Declaration(String key, boolean anonymous, Set<OrganisationType> roles, S
 		private final Set<OrganisationType> roles = EnumSet.noneOf(OrganisationType.class);
 		private final Set<Integer> refusal = new TreeSet<>(Set.of(403));
 		private boolean hostsOnly;
+		private boolean signInStep;
 		private final Map<String, Resource> ids = new LinkedHashMap<>();
 		private final Set<Integer> foreign = new TreeSet<>(Set.of(404));
 		private final Set<Resource> reveals = EnumSet.noneOf(Resource.class);
@@ -128,6 +130,12 @@ record Declaration(String key, boolean anonymous, Set<OrganisationType> roles, S
 			return this;
 		}
 
+		/** A step of signing in (anyone; back to the sign-in page when no sign-in is under way). */
+		Builder signInStep() {
+			signInStep = true;
+			return anyone();
+		}
+
 		Builder id(String variable, Resource resource) {
 			ids.put(variable, resource);
 			return this;
@@ -162,7 +170,7 @@ record Declaration(String key, boolean anonymous, Set<OrganisationType> roles, S
 		}
 
 		Declaration build() {
-			return new Declaration(key, anonymous, Set.copyOf(roles), Set.copyOf(refusal), hostsOnly, Map.copyOf(ids),
+			return new Declaration(key, anonymous, Set.copyOf(roles), Set.copyOf(refusal), hostsOnly, signInStep, Map.copyOf(ids),
 					Set.copyOf(foreign), Set.copyOf(reveals), body, Map.copyOf(params));
 		}
 	}

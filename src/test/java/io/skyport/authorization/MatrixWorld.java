@@ -211,6 +211,22 @@ final class MatrixWorld {
 				yield secret(Resource.API_TOKEN, read(send(owner, HttpMethod.POST, "/api/v1/auth/tokens", Map.of("name", name)), "$.id"),
 						name, "API token of " + owner, owner);
 			}
+			case PASSKEY -> {
+				// Registering a real one takes a browser's authenticator; the row is what the sign-in reads.
+				TestUser user = users.get(owner);
+				String handle = "matrix-" + user.user().userId().id();
+				jdbc.sql("""
+						insert into user_entities (id, name, display_name) values (:id, :name, :name)
+						on conflict do nothing""").param("id", handle).param("name", user.email()).update();
+				String id = unique("matrix-passkey-");
+				String label = unique("matrix passkey ");
+				jdbc.sql("""
+						insert into user_credentials (credential_id, user_entity_user_id, public_key, backup_eligible,
+						backup_state, label, created) values (:id, :handle, :key, false, false, :label, now())""")
+					.param("id", id).param("handle", handle).param("key", new byte[] { 1, 2, 3 }).param("label", label)
+					.update();
+				yield secret(Resource.PASSKEY, id, label, "passkey of " + owner, owner);
+			}
 			case PROJECT -> {
 				String name = unique("matrix-project-");
 				yield secret(Resource.PROJECT, read(send(owner, HttpMethod.POST, "/api/v1/projects", Map.of("name", name)), "$.id"), name,

@@ -11,7 +11,7 @@ import io.skyport.accounts.OrganisationType;
 enum Resource {
 
 	/** A user's own: another user, even of the same organisation type, gets 404. */
-	SSH_KEY(null, true, true), API_TOKEN(null, true, true),
+	SSH_KEY(null, true, true), API_TOKEN(null, true, true), PASSKEY(null, true, true),
 
 	PROJECT(OrganisationType.CUSTOMER, false, true), INSTANCE(OrganisationType.CUSTOMER, false, false),
 	ORDER(OrganisationType.CUSTOMER, false, false), SUBSCRIPTION(OrganisationType.CUSTOMER, false, false),
