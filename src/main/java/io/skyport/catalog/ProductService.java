@@ -2,6 +2,7 @@ package io.skyport.catalog;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -83,9 +84,17 @@ class ProductService {
 		return browsing.details(access.editable(user, id));
 	}
 
-	/** The vendor's own products, or every product for an operator. */
+	/**
+	 * The vendor's own products, or every product for an operator.
+	 *
+	 * @throws ForbiddenException for customers and resellers, who have no products to manage.
+	 */
 	@Transactional(readOnly = true)
 	List<ProductView> list(CurrentUser user) {
+		if (!user.isOperator() && !user.is(OrganisationType.VENDOR)) {
+			throw new ForbiddenException("Only vendors (and operators) manage products; a "
+					+ user.organisationType().name().toLowerCase(Locale.ROOT) + " account has none.");
+		}
 		List<Product> found = user.isOperator() ? products.findAllByOrderByUpdatedAtDesc()
 				: products.findByVendorIdOrderByUpdatedAtDesc(user.organisationId().id());
 		return found.stream().map(this::view).toList();

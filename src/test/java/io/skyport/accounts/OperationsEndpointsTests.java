@@ -91,6 +91,8 @@ class OperationsEndpointsTests {
 		assertThat(missing.getHeaders().getContentType()).isNotNull()
 			.matches(type -> type.isCompatibleWith(MediaType.TEXT_HTML));
 		assertThat(missing.getBody()).contains("We couldn't find that page").contains("Go to the storefront");
+		assertThat(http.get().uri("/error").retrieve().toEntity(String.class).getStatusCode().value())
+			.as("asked for directly, /error has no error to show").isEqualTo(404);
 	}
 
 	private String operatorToken() {

@@ -162,6 +162,15 @@ class CatalogApiTests {
 	}
 
 	@Test
+	void only_vendors_and_operators_list_products_to_manage() {
+		createProduct(vendor, product("Listed " + UUID.randomUUID().toString().substring(0, 6)));
+
+		assertThat(get("/api/v1/vendor/products", vendor)).hasStatusOk().bodyJson().extractingPath("$").asArray().isNotEmpty();
+		assertThat(get("/api/v1/vendor/products", accounts.customer())).hasStatus(403);
+		assertThat(get("/api/v1/vendor/products", accounts.reseller())).hasStatus(403);
+	}
+
+	@Test
 	void duplicate_slugs_and_html_are_refused() {
 		String name = "Slugged " + UUID.randomUUID().toString().substring(0, 6);
 		createProduct(vendor, product(name));

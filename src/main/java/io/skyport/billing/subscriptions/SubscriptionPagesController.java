@@ -86,7 +86,7 @@ class SubscriptionPagesController {
 
 	@GetMapping("/panel/subscriptions/{id}/cancel")
 	String confirmCancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-		SubscriptionView view = subscriptions.get(user, id);
+		SubscriptionView view = subscriptions.changeable(user, id);
 		if (!view.live()) {
 			throw new ConflictException("This subscription has already ended.");
 		}

@@ -97,6 +97,19 @@ class SubscriptionService implements SubscriptionManagement {
 	}
 
 	/**
+	 * The subscription as its customer (or an operator) is about to change it, e.g. on the cancel page.
+	 *
+	 * @throws NotFoundException if the subscription does not exist or the user may not see it.
+	 * @throws ForbiddenException if the user sees it (its vendor or reseller) but may not change it.
+	 */
+	@Transactional(readOnly = true)
+	SubscriptionView changeable(CurrentUser user, UUID id) {
+		SubscriptionView view = get(user, id);
+		requireChanger(user, view.customerId(), "cancel");
+		return view;
+	}
+
+	/**
 	 * Cancels at the end of the current period (a trial: now), or at once.
 	 *
 	 * @throws ConflictException if it ended already, or is already cancelled at period end (and not asked for now).
@@ -125,11 +138,15 @@ class SubscriptionService implements SubscriptionManagement {
 		Subscription subscription = subscriptions.findLockedById(id)
 			.filter(found -> visible(user, found))
 			.orElseThrow(() -> NotFoundException.of("subscription", id));
-		if (!user.isOperator() && !subscription.organisationId().equals(user.organisationId())) {
-			throw new ForbiddenException("Only the customer (or an operator) can " + action + " a subscription.");
-		}
+		requireChanger(user, subscription.organisationId().id(), action);
 		change.accept(subscription);
 		subscriptions.saveAndFlush(subscription);
+	}
+
+	private static void requireChanger(CurrentUser user, UUID customer, String action) {
+		if (!user.isOperator() && !customer.equals(user.organisationId().id())) {
+			throw new ForbiddenException("Only the customer (or an operator) can " + action + " a subscription.");
+		}
 	}
 
 	private static boolean visible(CurrentUser user, Subscription subscription) {

@@ -2,6 +2,7 @@ package io.skyport.platform.web;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,8 +38,12 @@ class ErrorPagesController implements ErrorController {
 		return ErrorPages.view(status, detail);
 	}
 
+	/** The error's status; 404 when {@code /error} is asked for directly (there is no error to show). */
 	private static HttpStatus statusOf(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null && request.getDispatcherType() != DispatcherType.ERROR) {
+			return HttpStatus.NOT_FOUND;
+		}
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
 	}

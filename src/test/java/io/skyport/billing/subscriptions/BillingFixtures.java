@@ -3,9 +3,11 @@ package io.skyport.billing.subscriptions;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.skyport.accounts.AccountFixtures.TestUser;
+import io.skyport.billing.OrderId;
 import io.skyport.billing.SubscriptionId;
 import io.skyport.billing.subscriptions.BillingAccountService.BillingDetailsForm;
 import io.skyport.billing.subscriptions.OrderService.OrderRequest;
@@ -49,7 +51,18 @@ public class BillingFixtures {
 	}
 
 	public SubscriptionId subscribe(TestUser customer, PlanId plan, boolean trial) {
+		return order(customer, plan, trial, null).subscriptionId();
+	}
+
+	/** An order of the plan, placed on a reseller's storefront when {@code storefront} (its slug) is given. */
+	public PlacedOrder order(TestUser customer, PlanId plan, boolean trial, @Nullable String storefront) {
 		billingDetails(customer);
-		return orders.place(customer.user(), new OrderRequest(plan.id(), trial, null, List.of(), null)).subscriptionId();
+		OrderService.PlacedOrder placed = orders.place(customer.user(),
+				new OrderRequest(plan.id(), trial, null, List.of(), storefront));
+		return new PlacedOrder(placed.orderId(), placed.subscriptionId());
+	}
+
+	/** What an order made: the order and its subscription. */
+	public record PlacedOrder(OrderId orderId, SubscriptionId subscriptionId) {
 	}
 }

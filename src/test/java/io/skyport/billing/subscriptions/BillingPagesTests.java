@@ -192,6 +192,20 @@ class BillingPagesTests {
 		assertThat(mvc.get().uri("/order?plan=not-a-plan").session(session(customer))).hasStatus(404);
 	}
 
+	@Test
+	void a_vendor_sees_a_subscription_to_its_product_but_gets_no_cancel_page() {
+		TestUser vendor = accounts.vendor();
+		PublishedProduct product = catalogFixtures.publish(vendor, OrderApiTests.unique("Looked at"), "databases", "EUR", "6");
+		TestUser customer = accounts.customer();
+		String page = "/panel/subscriptions/" + billing.subscribe(customer, product.id()).id();
+		MockHttpSession vendorSession = session(vendor);
+
+		assertThat(mvc.get().uri(page).session(vendorSession)).hasStatusOk();
+		assertThat(mvc.get().uri(page + "/cancel").session(vendorSession)).hasStatus(403);
+		assertThat(mvc.get().uri(page + "/cancel").session(session(accounts.customer()))).hasStatus(404);
+		assertThat(mvc.get().uri(page + "/cancel").session(session(customer))).hasStatusOk();
+	}
+
 	private PlanSnapshot plan(PublishedProduct product) {
 		return catalog.publishedProduct(product.id()).orElseThrow().plans().getFirst();
 	}
