@@ -85,6 +85,18 @@ final class AuthorizationMatrix {
 			op("POST /panel/admin/signups/{id}/reject").only(OPERATOR).id("id", Resource.SIGNUP_REQUEST),
 			op("GET /panel/admin/organisations").only(OPERATOR),
 
+			// ---- audit ------------------------------------------------------------------------------------------
+			op("GET /api/v1/audit").signedIn(),
+			op("GET /api/v1/audit.csv").signedIn(),
+			op("GET /api/v1/audit/{id}").signedIn().id("id", Resource.AUDIT_ENTRY),
+			op("GET /api/v1/admin/audit").only(OPERATOR),
+			op("GET /api/v1/admin/audit.csv").only(OPERATOR),
+			op("GET /api/v1/admin/audit/{id}").only(OPERATOR).id("id", Resource.AUDIT_ENTRY),
+			op("GET /panel/audit").signedIn(),
+			op("GET /panel/audit/export.csv").signedIn(),
+			op("GET /panel/admin/audit").only(OPERATOR),
+			op("GET /panel/admin/audit/export.csv").only(OPERATOR),
+
 			// ---- catalog ----------------------------------------------------------------------------------------
 			op("GET /api/v1/products").anyone(),
 			op("GET /api/v1/categories").anyone(),

@@ -227,6 +227,11 @@ final class MatrixWorld {
 					.update();
 				yield secret(Resource.PASSKEY, id, label, "passkey of " + owner, owner);
 			}
+			case AUDIT_ENTRY -> jdbc.sql("select id from audit_entries where actor_user_id = :user order by seq desc limit 1")
+				.param("user", users.get(owner).user().userId().id())
+				.query(UUID.class)
+				.single()
+				.toString();
 			case PROJECT -> {
 				String name = unique("matrix-project-");
 				yield secret(Resource.PROJECT, read(send(owner, HttpMethod.POST, "/api/v1/projects", Map.of("name", name)), "$.id"), name,

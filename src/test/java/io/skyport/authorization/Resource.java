@@ -12,6 +12,8 @@ enum Resource {
 
 	/** A user's own: another user, even of the same organisation type, gets 404. */
 	SSH_KEY(null, true, true), API_TOKEN(null, true, true), PASSKEY(null, true, true),
+	/** An entry of the user's own organisation's audit trail (operators read every one under /admin). */
+	AUDIT_ENTRY(null, true, true),
 
 	PROJECT(OrganisationType.CUSTOMER, false, true), INSTANCE(OrganisationType.CUSTOMER, false, false),
 	ORDER(OrganisationType.CUSTOMER, false, false), SUBSCRIPTION(OrganisationType.CUSTOMER, false, false),
