@@ -28,8 +28,7 @@ public final class ApiOperations {
 
 	/** Reads the document from the application behind {@code mvc}; sorted by path, then method. */
 	public static List<ApiOperation> of(MockMvcTester mvc, JsonMapper json) {
-		String document = mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsString();
-		return parse(json.readTree(document));
+		return parse(json.readTree(mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsByteArray()));
 	}
 
 	static List<ApiOperation> parse(JsonNode document) {
