@@ -35,7 +35,7 @@ class CatalogImportApiController {
 		this.importer = importer;
 	}
 
-	@PostMapping("/api/v1/catalog/imports")
+	@PostMapping(path = "/api/v1/catalog/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Create or update your products and plans from one YAML or JSON file (vendors)",
 			description = "multipart/form-data with the part 'file' (at most 1 MiB); the format is described in "
 					+ "docs/catalog-import.md. All or nothing: 200 with a summary, or 422 with every problem "

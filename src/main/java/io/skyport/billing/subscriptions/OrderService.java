@@ -29,6 +29,8 @@ import io.skyport.catalog.PlanId;
 import io.skyport.catalog.PlanSnapshot;
 import io.skyport.catalog.ProductReference;
 import io.skyport.catalog.ProductStatus;
+import io.skyport.compute.ComputeProjects;
+import io.skyport.compute.ProjectId;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.ForbiddenException;
 import io.skyport.platform.errors.InvalidInputException;
@@ -53,11 +55,12 @@ class OrderService {
 	private final Subscriptions subscriptions;
 	private final TrialClaims trialClaims;
 	private final ObjectProvider<ResellerPricing> resellerPricing;
+	private final ComputeProjects projects;
 	private final Clock clock;
 
 	OrderService(Catalog catalog, Accounts accounts, BillingAccounts billingAccounts, Orders orders,
 			Subscriptions subscriptions, TrialClaims trialClaims, ObjectProvider<ResellerPricing> resellerPricing,
-			Clock clock) {
+			ComputeProjects projects, Clock clock) {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.billingAccounts = billingAccounts;
@@ -65,6 +68,7 @@ class OrderService {
 		this.subscriptions = subscriptions;
 		this.trialClaims = trialClaims;
 		this.resellerPricing = resellerPricing;
+		this.projects = projects;
 		this.clock = clock;
 	}
 
@@ -122,6 +126,7 @@ class OrderService {
 	 * @throws ConflictException also when the customer has no billing details yet ({@link #BILLING_DETAILS_FIRST}).
 	 * @throws InvalidInputException for a missing plan, an unknown storefront or an SSH key not in the customer's
 	 *         organisation.
+	 * @throws NotFoundException for an unknown plan, or a project that is not the customer's.
 	 */
 	@Transactional
 	PlacedOrder place(CurrentUser customer, OrderRequest request) {
@@ -135,6 +140,7 @@ class OrderService {
 			checkTrial(customer, quote);
 		}
 		List<SshKeyId> keys = sshKeys(customer, request.sshKeyIds());
+		requireOwnProject(customer, request.projectId());
 		Instant now = clock.instant();
 		SubscriptionId subscriptionId = new SubscriptionId(UUID.randomUUID());
 		Order order = orders.save(new Order(customer, quote, trial, request.projectId(), keys, subscriptionId, now));
@@ -229,6 +235,13 @@ class OrderService {
 		}
 		accounts.authorizedKeys(customer.organisationId(), distinct);
 		return distinct;
+	}
+
+	/** @throws NotFoundException for an unknown project or another organisation's, as everywhere else. */
+	private void requireOwnProject(CurrentUser customer, @Nullable UUID projectId) {
+		if (projectId != null && !projects.belongsTo(new ProjectId(projectId), customer.organisationId())) {
+			throw NotFoundException.of("project", projectId);
+		}
 	}
 
 	static void requireCustomer(CurrentUser user) {

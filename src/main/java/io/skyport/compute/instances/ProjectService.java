@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.skyport.accounts.OrganisationId;
+import io.skyport.compute.ComputeProjects;
 import io.skyport.compute.ProjectId;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
@@ -21,7 +22,7 @@ import io.skyport.platform.errors.TextRule;
  * A customer organisation's projects. Another organisation's project is "not found".
  */
 @Service
-class ProjectService {
+class ProjectService implements ComputeProjects {
 
 	static final TextRule NAME = new TextRule("name", 100, "Give the project a name, e.g. Production.", "the name");
 	static final TextRule DESCRIPTION = new TextRule("description", 1000, "", "the description");
@@ -89,6 +90,12 @@ class ProjectService {
 		}
 		instances.purgeDeletedInProject(id);
 		projects.delete(project);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean belongsTo(ProjectId projectId, OrganisationId organisationId) {
+		return projects.findByIdAndOrganisationId(projectId.id(), organisationId.id()).isPresent();
 	}
 
 	/** The project a new instance goes to: the one named, or the organisation's default (made on first use). */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,6 +33,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.skyport.platform.errors.BusyException;
@@ -40,6 +43,7 @@ import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.InvalidInputException.Violation;
 import io.skyport.platform.errors.NotFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -51,6 +55,13 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	private final String uploadTooLarge;
+
+	ApiProblemHandler(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+		this.uploadTooLarge = BrokenUploads.tooLarge(maxFileSize, maxRequestSize);
+	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(NotFoundException ex, HttpServletRequest request) {
@@ -100,6 +111,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.UNAUTHORIZED, ex.getMessage(), request);
 	}
 
+	/** Multipart bodies are parsed lazily, when the endpoint reads its parts: so the answer can name them. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableUpload(MultipartException ex, HttpServletRequest request) {
+		return invalid(BrokenUploads.unreadable(request), request);
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		return invalid(List.of(new Violation(ex.getName(), "'" + ex.getValue() + "' is not a valid " + ex.getName() + ".")),
@@ -144,8 +161,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return widen(problem(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the server accepts.",
-				servletRequest(request)));
+		return widen(problem(HttpStatus.CONTENT_TOO_LARGE, uploadTooLarge, servletRequest(request)));
 	}
 
 	@Override
@@ -172,7 +188,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 						: "[" + reference.getIndex() + "]")
 				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
 				.orElse("body");
-			return new Violation(field, "Field '" + field + "' has a value of the wrong type or format.");
+			return new Violation(field, switch (cause) {
+				case JsonInputConfiguration.UnstorableTextException text -> "Field '" + field + "' " + text.defect() + ".";
+				case InvalidNullException nulls -> "Field '" + field + "' must not be null.";
+				default -> "Field '" + field + "' has a value of the wrong type or format.";
+			});
 		}
 		if (cause instanceof JacksonException) {
 			return new Violation("body", "The request body is not valid JSON.");
@@ -181,12 +201,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> invalid(List<Violation> violations, HttpServletRequest request) {
-		String detail = violations.size() == 1 ? violations.getFirst().message()
-				: "The request has " + violations.size() + " problems.";
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, detail, request);
-		problem.setProperty("errors",
-				violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.invalid(violations, request));
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request) {

@@ -28,12 +28,13 @@ class ErrorPagesController implements ErrorController {
 	@RequestMapping("/error")
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpStatus status = statusOf(request);
+		String detail = request.getAttribute(RequestParameterGuard.ERROR_DETAIL) instanceof String guard ? guard : null;
 		if (Problems.isApiRequest(request)) {
-			problems.write(request, response, status, detailFor(status));
+			problems.write(request, response, status, detail != null ? detail : detailFor(status));
 			return null;
 		}
 		response.setStatus(status.value());
-		return ErrorPages.view(status, null);
+		return ErrorPages.view(status, detail);
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,9 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.skyport.platform.errors.BusyException;
@@ -31,6 +35,13 @@ import io.skyport.platform.errors.NotFoundException;
 class PageErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(PageErrorHandler.class);
+
+	private final String uploadTooLarge;
+
+	PageErrorHandler(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+		this.uploadTooLarge = BrokenUploads.tooLarge(maxFileSize, maxRequestSize);
+	}
 
 	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
 	ModelAndView notFound(Exception ex) {
@@ -60,6 +71,16 @@ class PageErrorHandler {
 	@ExceptionHandler(InvalidInputException.class)
 	ModelAndView invalid(InvalidInputException ex) {
 		return ErrorPages.view(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView uploadTooLarge(MaxUploadSizeExceededException ex) {
+		return ErrorPages.view(HttpStatus.CONTENT_TOO_LARGE, uploadTooLarge);
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView unreadableUpload(MultipartException ex, HttpServletRequest request) {
+		return ErrorPages.view(HttpStatus.BAD_REQUEST, BrokenUploads.unreadable(request).getFirst().message());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,11 +1,15 @@
 package io.skyport.platform.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+
+import io.skyport.platform.errors.InvalidInputException.Violation;
 
 /**
  * Builds problem details the same way everywhere: title from the status, a human detail, the request path.
@@ -19,6 +23,16 @@ public final class Problems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(status.getReasonPhrase());
 		problem.setInstance(URI.create(pathOf(request)));
+		return problem;
+	}
+
+	/** A 400 listing each violation as {@code errors: [{field, message}]}; the detail is the one message or a count. */
+	public static ProblemDetail invalid(List<Violation> violations, HttpServletRequest request) {
+		String detail = violations.size() == 1 ? violations.getFirst().message()
+				: "The request has " + violations.size() + " problems.";
+		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, detail, request);
+		problem.setProperty("errors",
+				violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
 		return problem;
 	}
 

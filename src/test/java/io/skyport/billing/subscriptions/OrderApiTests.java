@@ -276,6 +276,28 @@ class OrderApiTests {
 	}
 
 	@Test
+	void the_servers_project_must_be_the_customers_own() {
+		PlanSnapshot plan = cheapest(catalogFixtures.publish(vendor, unique("Projects"), "databases", "EUR", "5"));
+		String mine = read(api.send("POST", "/api/v1/projects", Map.of("name", "Production"), customer), "$.id");
+		String theirs = read(api.send("POST", "/api/v1/projects", Map.of("name", "Theirs"), accounts.customer()), "$.id");
+
+		for (String project : List.of(theirs, UUID.randomUUID().toString(), new UUID(0, 0).toString())) {
+			assertThat(api.send("POST", "/api/v1/orders", inProject(plan, project), customer)).hasStatus(404)
+				.bodyJson().extractingPath("$.detail").asString().contains(project);
+		}
+		assertThat(rows("orders", customer)).isZero();
+		assertThat(rows("subscriptions", customer)).isZero();
+
+		String orderId = read(api.send("POST", "/api/v1/orders", inProject(plan, mine), customer), "$.orderId");
+		assertThat(api.get("/api/v1/orders/" + orderId, customer)).bodyJson().extractingPath("$.projectId")
+			.isEqualTo(mine);
+	}
+
+	private static Map<String, Object> inProject(PlanSnapshot plan, String projectId) {
+		return Map.of("planId", plan.planId().id(), "projectId", projectId);
+	}
+
+	@Test
 	void billing_details_are_checked_field_by_field() {
 		Map<String, Object> bad = billingDetails(" ");
 		bad.put("billingEmail", "not-an-address");

@@ -28,7 +28,8 @@ public final class ApiOperations {
 
 	/** Reads the document from the application behind {@code mvc}; sorted by path, then method. */
 	public static List<ApiOperation> of(MockMvcTester mvc, JsonMapper json) {
-		return parse(json.readTree(mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsByteArray()));
+		byte[] document = mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsByteArray();
+		return parse(json.readTree(document));
 	}
 
 	static List<ApiOperation> parse(JsonNode document) {
