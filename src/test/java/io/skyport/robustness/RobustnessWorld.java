@@ -19,7 +19,7 @@ import io.skyport.compute.ImageSummary;
 import io.skyport.compute.NewInstance;
 import io.skyport.compute.ProjectId;
 import io.skyport.testing.TestData;
-import io.skyport.testing.http.RawHttp;
+import io.skyport.testing.RawHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -168,7 +168,7 @@ final class RobustnessWorld {
 		RawHttp.Response response = http.send(method, path, headers, bytes);
 		if (response.status() >= 300) {
 			throw new IllegalStateException("Setting up the robustness world: " + method + " " + path + " answered "
-					+ response.status() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+					+ response.status() + ": " + response.body());
 		}
 		return json.readTree(response.body());
 	}

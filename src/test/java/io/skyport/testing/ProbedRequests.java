@@ -1,4 +1,4 @@
-package io.skyport.testing.http;
+package io.skyport.testing;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import io.skyport.testing.SqlStatementCounter;
 
 /**
  * Which database writes a request sent over real HTTP committed: a test-only servlet filter, first in the chain,
