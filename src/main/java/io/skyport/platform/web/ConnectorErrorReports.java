@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -43,6 +44,10 @@ class ConnectorErrorReports implements WebServerFactoryCustomizer<ConfigurableTo
 				}
 			}
 			pipeline.addValve(new ProblemReportValve(json));
+			if (context.getParent() instanceof StandardHost host) {
+				// Else the host adds a plain ErrorReportValve of its own at start, which would answer first.
+				host.setErrorReportValveClass(ProblemReportValve.class.getName());
+			}
 		});
 	}
 
