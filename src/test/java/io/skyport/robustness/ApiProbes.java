@@ -183,6 +183,23 @@ final class ApiProbes {
 		return java.util.Optional.of(base.target(validTarget + "?" + name + "=" + text).named(label, false));
 	}
 
+	/** A plausible value for a form field of the given type. */
+	String formValue(String field, Class<?> type) {
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+			return example(NODES.objectNode().put("type", "integer"), field, "").asString();
+		}
+		if (Number.class.isAssignableFrom(type)) {
+			return example(NODES.objectNode().put("type", "number"), field, "").asString();
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "false";
+		}
+		if (java.util.Collection.class.isAssignableFrom(type)) {
+			return "";
+		}
+		return text(NODES.objectNode().put("format", type == UUID.class ? "uuid" : ""), field, "");
+	}
+
 	/** A plausible value for a schema, with the caller's own ids where a field names one. */
 	private JsonNode example(JsonNode schema, String field, String operation) {
 		String type = type(schema);
@@ -306,7 +323,10 @@ final class ApiProbes {
 		}
 
 		static List<Probe> probes(ApiOperation operation, Probe.Builder base, int limit) {
-			String part = part(operation);
+			return formProbes(base, part(operation), limit);
+		}
+
+		static List<Probe> formProbes(Probe.Builder base, String part, int limit) {
 			byte[] valid = body(part, "file.png", TestImages.png(64, 64, java.awt.Color.ORANGE));
 			String type = "multipart/form-data; boundary=" + BOUNDARY;
 			List<Probe> probes = new ArrayList<>();

@@ -17,10 +17,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.skyport.accounts.AccountFixtures;
+import io.skyport.accounts.AccountFixtures.TestUser;
 import io.skyport.billing.subscriptions.BillingFixtures;
 import io.skyport.catalog.Catalog;
 import io.skyport.catalog.CatalogFixtures;
@@ -73,8 +76,12 @@ class InputRobustnessTests {
 			"(?is)^\\s*(insert\\s+into\\s+login_failures|delete\\s+from\\s+login_failures|update\\s+api_tokens\\s+set"
 					+ "|insert\\s+into\\s+audit\\w*)\\b.*");
 
-	/** Operations that answer 401 or 403 to bad credentials in their own body (not to the caller's token). */
-	private static final Set<String> CREDENTIALS_IN_BODY = Set.of("POST /api/v1/auth/tokens", "POST /api/v1/me/password");
+	/**
+	 * Operations whose credentials depend on the input: a password in the body, a node's heartbeat token valid for its
+	 * own id in the path only. They may answer 401 or 403 to bad input.
+	 */
+	private static final Set<String> CREDENTIALS_IN_INPUT = Set.of("POST /api/v1/auth/tokens", "POST /api/v1/me/password",
+			"PUT /api/v1/compute/nodes/{id}/heartbeat");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -103,6 +110,10 @@ class InputRobustnessTests {
 	@Autowired
 	ComputeInstances instances;
 
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
 	@LocalServerPort
 	int port;
 
@@ -130,6 +141,35 @@ class InputRobustnessTests {
 					tests.stream()));
 		}
 		assertThat(containers).as("operations with parameters or a body in /v3/api-docs").hasSizeGreaterThan(40);
+		return containers.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicNode> every_panel_form_refuses_bad_input_with_a_form_error_or_a_4xx_page_and_writes_nothing() {
+		RawHttp http = new RawHttp(port, RobustnessWorld.timeout());
+		RobustnessWorld world = world(http);
+		ApiProbes examples = new ApiProbes(world, json);
+		long seed = seed();
+		Random random = new Random(seed);
+		int tries = Integer.getInteger("robustness.tries", DEFAULT_TRIES);
+		Map<String, PanelForms.Session> sessions = new LinkedHashMap<>();
+		List<DynamicNode> containers = new ArrayList<>();
+		for (PanelForms.Form form : PanelForms.of(handlerMapping)) {
+			if (form.fields().isEmpty() && !form.pattern().contains("{")) {
+				continue;
+			}
+			TestUser user = PanelForms.caller(form, world);
+			String who = user == null ? "anonymous" : user.email();
+			Caller caller = new Caller(who, Map.of());
+			PanelForms.Session session = sessions.computeIfAbsent(who,
+					email -> user == null ? PanelForms.Session.anonymous(http) : PanelForms.Session.signIn(http, user));
+			List<DynamicTest> tests = PanelForms.probes(form, session, world, examples, random, tries).stream()
+				.map(probe -> DynamicTest.dynamicTest(probe.name(), () -> check(http, form.key(), caller, probe, false)))
+				.toList();
+			containers.add(DynamicContainer.dynamicContainer(form.key() + " as " + who + " (seed " + seed + ")",
+					tests.stream()));
+		}
+		assertThat(containers).as("panel forms found in the handler mapping").hasSizeGreaterThan(30);
 		return containers.stream();
 	}
 
@@ -164,7 +204,8 @@ class InputRobustnessTests {
 
 		assertThat(response.elapsed()).as("time taken by %s", what).isLessThan(RobustnessWorld.timeout());
 		assertThat(status).as("%s answered %s", what, answer).isLessThan(500);
-		if ((status == 401 || status == 403) && !CREDENTIALS_IN_BODY.contains(operation)) {
+		if ((status == 401 || status == 403) && !CREDENTIALS_IN_INPUT.contains(operation)
+				&& !probe.name().contains("no CSRF token")) {
 			throw new AssertionError(what + " was refused the caller (" + answer + "): declare a caller allowed to call "
 					+ operation + " in " + Caller.class.getName());
 		}
@@ -173,7 +214,13 @@ class InputRobustnessTests {
 					+ " does not describe what the operation takes (" + answer + ")");
 		}
 		switch (probe.expectation()) {
-			case REFUSED -> assertThat(status).as("%s must be refused, answered %s", what, answer).isBetween(400, 499);
+			case REFUSED -> {
+				if (api) {
+					assertThat(status).as("%s must be refused, answered %s", what, answer).isBetween(400, 499);
+				}
+				// A page may show the refusal as the form again (200), or redirect back with a notice (303/302).
+				assertThat(writes).as("writes committed by %s, which must be refused (%s)", what, answer).isEmpty();
+			}
 			case TOO_LARGE -> assertThat(status).as("%s answered %s", what, answer).isEqualTo(413);
 			case NO_SERVER_ERROR -> {
 			}
@@ -186,6 +233,10 @@ class InputRobustnessTests {
 			else {
 				assertThat(response.contentType()).as("%s answered %s", what, answer).startsWith("text/html");
 			}
+		}
+		else if (!api && status >= 300 && status < 400 && !operation.endsWith(" /signup")) {
+			assertThat(response.header("location")).as("where %s was sent: the session must survive", what)
+				.doesNotContain("/login");
 		}
 		else if (!api && status == 200) {
 			assertThat(writes).as("writes committed by %s, answered with the form again (200)", what).isEmpty();

@@ -38,6 +38,8 @@ final class RobustnessWorld {
 	final TestUser operator;
 	/** Signs in (API tokens, password changes) where a changed password or new tokens must not disturb others. */
 	final TestUser throwaway;
+	/** The same, for the panel's password form. */
+	final TestUser formThrowaway;
 	final PublishedProduct product;
 	final UUID plan;
 	final UUID subscription;
@@ -69,6 +71,7 @@ final class RobustnessWorld {
 		reseller = accounts.reseller();
 		operator = accounts.operator();
 		throwaway = accounts.customer();
+		formThrowaway = accounts.customer();
 		product = catalogFixtures.publish(vendor, "Robust " + unique, "security", "EUR", "10.00");
 		plan = catalog.publishedProduct(product.id()).orElseThrow().plans().getFirst().planId().id();
 		subscription = billing.subscribe(customer, product.id()).id();
