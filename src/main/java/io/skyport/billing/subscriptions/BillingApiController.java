@@ -97,7 +97,7 @@ class BillingApiController {
 
 	@GetMapping("/api/v1/orders/{id}")
 	@Operation(summary = "An order as recorded: the plan version and the prices as seen")
-	OrderView order(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+	OrderView getOrder(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return orders.order(user, id);
 	}
 

@@ -4,6 +4,11 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -29,5 +34,30 @@ class OpenApiConfiguration {
 			.components(new Components().addSecuritySchemes("token",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("skp_…")))
 			.addSecurityItem(new SecurityRequirement().addList("token"));
+	}
+
+	/**
+	 * Operation ids a generated client can use as method names: the controller method's name where it is unique
+	 * among the API's controllers ({@code importCatalog}), else the name and the resource ({@code getProject}) —
+	 * never springdoc's {@code get_3}, which changes when an endpoint is added.
+	 */
+	@Bean
+	GlobalOperationCustomizer readableOperationIds(
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+		return (operation, handler) -> {
+			String name = handler.getMethod().getName();
+			long sameName = mappings.getHandlerMethods().values().stream()
+				.filter(other -> other.getBeanType().isAnnotationPresent(RestController.class))
+				.filter(other -> other.getMethod().getName().equals(name))
+				.map(HandlerMethod::getMethod)
+				.distinct()
+				.count();
+			return operation.operationId(sameName <= 1 ? name : name + resourceOf(handler.getBeanType()));
+		};
+	}
+
+	/** {@code ProjectApiController} → {@code Project}. */
+	private static String resourceOf(Class<?> controller) {
+		return controller.getSimpleName().replaceFirst("(Api)?Controller$", "");
 	}
 }

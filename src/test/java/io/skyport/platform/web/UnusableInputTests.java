@@ -151,15 +151,6 @@ class UnusableInputTests {
 		assertThat(problem(response).at("/detail").asString()).contains("at most 10 MB");
 	}
 
-	@Test
-	void the_openapi_document_describes_the_catalog_import_as_a_multipart_upload() {
-		JsonNode document = json.readTree(mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsByteArray());
-		JsonNode content = document.at("/paths/~1api~1v1~1catalog~1imports/post/requestBody/content");
-
-		assertThat(content.propertyNames()).containsExactly(MediaType.MULTIPART_FORM_DATA_VALUE);
-		assertThat(content.at("/multipart~1form-data/schema/properties/file/format").asString()).isEqualTo("binary");
-	}
-
 	private MvcTestResult post(String uri, TestUser user, String body) {
 		var request = mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body);
 		if (user != null) {
