@@ -57,13 +57,21 @@ class RequestParameterGuard extends OncePerRequestFilter {
 			problems.writeInvalid(request, response, java.util.List.of(violation));
 		}
 		else {
-			// The error page is rendered from a request without the broken parameters: templates read them too.
-			request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.BAD_REQUEST.value());
-			request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-			request.setAttribute(ERROR_DETAIL, violation.message());
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			request.getRequestDispatcher("/error").forward(new WithoutParameters(request), response);
+			forwardToErrorPage(request, response, HttpStatus.BAD_REQUEST, violation.message());
 		}
+	}
+
+	/**
+	 * Renders the error page for people from a request without parameters: templates read them too (the search box),
+	 * and reading broken ones — or those of a multipart body that cannot be parsed — fails again while rendering.
+	 */
+	static void forwardToErrorPage(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String detail) throws ServletException, IOException {
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+		request.setAttribute(ERROR_DETAIL, detail);
+		response.setStatus(status.value());
+		request.getRequestDispatcher("/error").forward(new WithoutParameters(request), response);
 	}
 
 	/** Decodes the query string strictly, so the parameter with the broken encoding can be named. */
