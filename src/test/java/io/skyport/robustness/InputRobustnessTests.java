@@ -232,6 +232,7 @@ class InputRobustnessTests {
 			}
 			else {
 				assertThat(response.contentType()).as("%s answered %s", what, answer).startsWith("text/html");
+				assertThat(response.body()).as("the error page of %s, rendered to its end", what).containsIgnoringCase("</html>");
 			}
 		}
 		else if (!api && status >= 300 && status < 400 && !operation.endsWith(" /signup")) {
