@@ -32,6 +32,11 @@ class AccountsNavigation {
 	}
 
 	@Bean
+	NavigationItem securityLink() {
+		return NavigationItem.forEveryone("Account", "Sign-in security", SecondFactorEnforcement.SECURITY_PAGE, 925);
+	}
+
+	@Bean
 	NavigationItem signupRequestsLink() {
 		return NavigationItem.forAuthority("Administration", "Sign-up requests", "/panel/admin/signups",
 				OrganisationType.OPERATOR.authority(), 1000);

@@ -3,6 +3,7 @@ package io.skyport.accounts;
 import java.io.Serializable;
 import java.util.List;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -12,7 +13,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * check ownership.
  */
 public record CurrentUser(UserId userId, OrganisationId organisationId, OrganisationType organisationType,
-		String organisationName, MemberRole role, String email, String name) implements Serializable {
+		String organisationName, MemberRole role, String email, String name)
+		implements Serializable, AuthenticatedPrincipal {
+
+	/** The e-mail address: the principal's name for Spring Security, e.g. as the WebAuthn user name. */
+	@Override
+	public String getName() {
+		return email;
+	}
 
 	public boolean isOperator() {
 		return organisationType == OrganisationType.OPERATOR;

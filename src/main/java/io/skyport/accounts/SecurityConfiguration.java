@@ -19,6 +19,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -29,7 +30,9 @@ import io.skyport.platform.web.ProblemWriter;
 
 /**
  * Two filter chains: the JSON API and actuator (API tokens or the panel's session, problem-detail errors, CSRF only
- * for session-authenticated calls) and the pages (form sign-in, CSRF on every form, session fixation protection).
+ * for session-authenticated calls) and the pages (form sign-in with a code step for accounts with an authenticator
+ * app, passkeys, CSRF on every form, session fixation protection, operators sent to enrol a second factor when
+ * required).
  * Modules add URL rules through {@link AuthorizationRules} beans; services check ownership.
  */
 @Configuration(proxyBeanMethods = false)
@@ -89,8 +92,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, List<AuthorizationRules> rules) throws Exception {
-		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/panel", false).permitAll())
+	SecurityFilterChain pageChain(HttpSecurity http, List<AuthorizationRules> rules, TwoStepSignIn twoStep,
+			PasskeySignIn passkeys, SecondFactorPolicy policy) throws Exception {
+		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/panel", false).failureHandler(twoStep)
+				.permitAll())
+			.webAuthn(webAuthn -> passkeys.configure(http, webAuthn))
+			.addFilterAfter(new SecondFactorEnforcement(policy), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
@@ -103,6 +110,7 @@ class SecurityConfiguration {
 						"/img/**", "/webjars/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
 						"/swagger-ui.html").permitAll();
 				requests.requestMatchers("/panel/admin/**").hasRole("OPERATOR");
+				requests.requestMatchers("/webauthn/register/**").authenticated();
 				rules.forEach(rule -> rule.configure(requests));
 				requests.requestMatchers("/panel/**", "/panel").authenticated();
 				requests.anyRequest().permitAll();

@@ -35,14 +35,17 @@ class TokenApiController {
 
 	private final SignIn signIn;
 	private final ApiTokenService tokens;
+	private final SecondFactorPolicy policy;
 
-	TokenApiController(SignIn signIn, ApiTokenService tokens) {
+	TokenApiController(SignIn signIn, ApiTokenService tokens, SecondFactorPolicy policy) {
 		this.signIn = signIn;
 		this.tokens = tokens;
+		this.policy = policy;
 	}
 
+	/** {@code totpCode}: the authenticator app's current code (or a recovery code) for accounts that have one. */
 	record CreateTokenRequest(@Nullable String email, @Nullable @Size(max = 1000) String password,
-			@Nullable String name) {
+			@Nullable String name, @Nullable @Size(max = 100) String totpCode) {
 	}
 
 	record CreatedToken(String token, UUID id, String name, Instant createdAt) {
@@ -53,13 +56,17 @@ class TokenApiController {
 
 	@PostMapping
 	@Operation(summary = "Create a personal API token",
-			description = "Send email and password (or call with a session or token). The token is returned once; only its hash is stored.")
+			description = "Send email and password (or call with a session or token); accounts with an authenticator app "
+					+ "also send totpCode (the current code or a recovery code), else 401. Operators without a second "
+					+ "factor get 403 while the operators' second-factor policy is on. The token is returned once; "
+					+ "only its hash is stored.")
 	@SecurityRequirements
 	ResponseEntity<CreatedToken> create(@RequestBody CreateTokenRequest request,
 			@AuthenticationPrincipal @Nullable CurrentUser caller) {
 		CurrentUser owner = request.email() == null && request.password() == null && caller != null ? caller
 				: signIn.authenticate(required(request.email(), "email", "Enter the e-mail address of your account."),
-						required(request.password(), "password", "Enter your password."));
+						required(request.password(), "password", "Enter your password."), request.totpCode());
+		policy.checkMayCreateToken(owner);
 		ApiTokenService.IssuedToken issued = tokens.issue(owner.userId(), request.name());
 		return ResponseEntity.created(URI.create(SecurityConfiguration.TOKENS_PATH + "/" + issued.summary().id()))
 			.body(new CreatedToken(issued.secret(), issued.summary().id(), issued.summary().name(),

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
@@ -103,7 +105,7 @@ class BillingEventsTests {
 	@Test
 	void an_order_publishes_order_placed_and_then_the_activation_with_what_the_deployer_needs() throws IOException {
 		SshKeyId key = key(customer);
-		UUID project = UUID.randomUUID();
+		UUID project = project(customer);
 
 		PlacedOrder placed = orders.place(customer.user(),
 				new OrderRequest(plan.planId().id(), false, project, List.of(key.id()), null));
@@ -229,5 +231,12 @@ class BillingEventsTests {
 				Map.of("name", "laptop", "publicKey", publicKey), user), "$.id");
 		assertThat(accountsApi.sshKeys(user.user().userId())).extracting(key -> key.id().toString()).contains(id);
 		return new SshKeyId(UUID.fromString(id));
+	}
+
+	private UUID project(TestUser owner) {
+		byte[] created = mvc.post().uri("/api/v1/projects").header(HttpHeaders.AUTHORIZATION, owner.bearer())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Production\"}")
+			.exchange().getResponse().getContentAsByteArray();
+		return UUID.fromString(json.readTree(created).path("id").asString());
 	}
 }
