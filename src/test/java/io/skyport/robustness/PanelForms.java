@@ -119,10 +119,10 @@ final class PanelForms {
 		return parameter.getName();
 	}
 
-	/** Who posts a form, by its path; {@literal null} for anonymous forms. */
+	/** Who posts a form, by its path; {@literal null} for the forms of signing up and in (a session not signed in). */
 	static @Nullable TestUser caller(Form form, RobustnessWorld world) {
 		String path = form.pattern();
-		if (path.equals("/signup")) {
+		if (signingIn(form)) {
 			return null;
 		}
 		if (path.startsWith("/panel/admin/")) {
@@ -138,6 +138,11 @@ final class PanelForms {
 			return world.formThrowaway;
 		}
 		return world.customer;
+	}
+
+	/** Signing up or in: sending people back to the sign-in page is how these refuse. */
+	static boolean signingIn(Form form) {
+		return form.pattern().equals("/signup") || form.pattern().startsWith("/login");
 	}
 
 	/** A signed-in panel session: its cookie and CSRF token. */
