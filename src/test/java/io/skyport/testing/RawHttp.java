@@ -5,30 +5,53 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP/1.1 over a plain socket, for requests no well-behaved client library will send: malformed percent-encoding
  * ({@code %ZZ}), truncated bodies, a {@code Content-Length} that lies. The request line and headers go out exactly as
- * given; the connection is closed after one response.
+ * given; the connection is closed after one response. The body is written on its own thread, so an answer the server
+ * gives before reading the whole body (413) is still read.
  */
 public final class RawHttp {
 
 	private final int port;
+	private final Duration timeout;
 
 	public RawHttp(int port) {
-		this.port = port;
+		this(port, Duration.ofSeconds(30));
 	}
 
-	public record Response(int status, Map<String, String> headers, String body) {
+	/** @param timeout the longest a request may take, connecting and reading included */
+	public RawHttp(int port, Duration timeout) {
+		this.port = port;
+		this.timeout = timeout;
+	}
+
+	/** A response: status, headers with lower-case names, the body (de-chunked, as UTF-8), and how long it took. */
+	public record Response(int status, Map<String, String> headers, String body, Duration elapsed) {
 
 		/** A header by its case-insensitive name, or {@literal null}. */
-		public String header(String name) {
+		public @Nullable String header(String name) {
 			return headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+		public String contentType() {
+			String type = header("content-type");
+			return type == null ? "" : type;
 		}
 	}
 
@@ -38,78 +61,179 @@ public final class RawHttp {
 	 * @param body sent as is; {@code Content-Length} is its length unless a header sets it
 	 */
 	public Response send(String method, String target, byte[] body, String... headers) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(30_000);
-			StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port
-					+ "\r\nConnection: close\r\n");
-			boolean lengthGiven = false;
-			for (String header : headers) {
-				head.append(header).append("\r\n");
-				lengthGiven |= header.toLowerCase(Locale.ROOT).startsWith("content-length:");
-			}
-			if (!lengthGiven && (body.length > 0 || !method.equals("GET"))) {
-				head.append("Content-Length: ").append(body.length).append("\r\n");
-			}
-			head.append("\r\n");
-			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.write(body);
-			out.flush();
-			socket.shutdownOutput();
-			return read(socket.getInputStream());
+		Map<String, String> map = new LinkedHashMap<>();
+		for (String header : headers) {
+			int colon = header.indexOf(':');
+			map.put(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("HTTP " + method + " " + target + " failed", ex);
-		}
+		return send(method, target, map, body.length > 0 || !method.equals("GET") ? body : null);
 	}
 
 	public Response get(String target, String... headers) {
 		return send("GET", target, new byte[0], headers);
 	}
 
-	private static Response read(InputStream in) throws IOException {
-		byte[] all = in.readAllBytes();
-		int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
-		if (end < 0) {
-			throw new IOException("No complete response: " + new String(all, StandardCharsets.UTF_8));
+	/**
+	 * Sends one request.
+	 *
+	 * @param target the request target exactly as it goes on the request line (not re-encoded)
+	 * @param headers header lines; {@code Host}, {@code Connection} and, unless given, {@code Content-Length} are added
+	 * @param body {@literal null} for none
+	 * @throws UncheckedIOException if no complete response arrives within the timeout
+	 */
+	public Response send(String method, String target, Map<String, String> headers, byte @Nullable [] body) {
+		long started = System.nanoTime();
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+			socket.setSoTimeout((int) timeout.toMillis());
+			StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+			head.append("Host: localhost:").append(port).append("\r\n");
+			head.append("Connection: close\r\n");
+			boolean lengthGiven = headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Content-Length"));
+			headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+			if (body != null && !lengthGiven) {
+				head.append("Content-Length: ").append(body.length).append("\r\n");
+			}
+			head.append("\r\n");
+			OutputStream out = socket.getOutputStream();
+			out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			CompletableFuture<Void> writing = body == null ? CompletableFuture.completedFuture(null)
+					: CompletableFuture.runAsync(() -> write(out, body), Thread.ofVirtual()::start);
+			Response response = read(socket.getInputStream(), started);
+			try {
+				writing.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException | TimeoutException ignored) {
+				// The server answered without reading the whole body and closed the connection.
+			}
+			return response;
 		}
-		String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-		int status = Integer.parseInt(lines[0].split(" ")[1]);
-		Map<String, String> headers = new LinkedHashMap<>();
-		for (int i = 1; i < lines.length; i++) {
-			int colon = lines[i].indexOf(':');
-			headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+		catch (SocketTimeoutException ex) {
+			throw new UncheckedIOException("No complete answer to " + method + " " + abbreviate(target) + " within "
+					+ timeout.toMillis() + " ms", ex);
 		}
-		byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
-		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-			body = unchunk(body);
+		catch (IOException ex) {
+			throw new UncheckedIOException(method + " " + abbreviate(target) + " failed: " + ex, ex);
 		}
-		return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
-	private static byte[] unchunk(byte[] chunked) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
-		int at = 0;
-		while (at < chunked.length) {
-			int lineEnd = indexOf(chunked, crlf, at);
-			String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1);
-			int size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
+	private static void write(OutputStream out, byte[] body) {
+		try {
+			for (int offset = 0; offset < body.length; offset += 64 * 1024) {
+				out.write(body, offset, Math.min(64 * 1024, body.length - offset));
+			}
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Response read(InputStream in, long started) throws IOException {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		byte[] buffer = new byte[64 * 1024];
+		int headEnd = -1;
+		Map<String, String> headers = new LinkedHashMap<>();
+		int status = 0;
+		long contentLength = -1;
+		boolean chunked = false;
+		for (int n; (n = readSome(in, buffer)) != -1;) {
+			all.write(buffer, 0, n);
+			byte[] bytes = all.toByteArray();
+			if (headEnd < 0) {
+				headEnd = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				if (headEnd >= 0) {
+					String[] lines = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
+					status = Integer.parseInt(lines[0].split(" ")[1]);
+					for (int i = 1; i < lines.length; i++) {
+						int colon = lines[i].indexOf(':');
+						headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+								lines[i].substring(colon + 1).trim());
+					}
+					contentLength = headers.containsKey("content-length")
+							? Long.parseLong(headers.get("content-length")) : -1;
+					chunked = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"));
+				}
+			}
+			if (headEnd >= 0 && contentLength >= 0 && bytes.length - headEnd - 4 >= contentLength) {
+				break;
+			}
+			if (headEnd >= 0 && chunked && endsWith(bytes, "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII))) {
+				break;
+			}
+		}
+		byte[] bytes = all.toByteArray();
+		if (headEnd < 0) {
+			throw new IOException("The connection closed before a complete response head (" + bytes.length + " bytes)");
+		}
+		byte[] body = java.util.Arrays.copyOfRange(bytes, headEnd + 4, bytes.length);
+		return new Response(status, headers, new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8),
+				Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private static int readSome(InputStream in, byte[] buffer) throws IOException {
+		try {
+			return in.read(buffer);
+		}
+		catch (java.net.SocketException ex) {
+			// Reset after the server answered early and closed: what was read is the response.
+			return -1;
+		}
+	}
+
+	private static byte[] dechunk(byte[] body) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int position = 0;
+		while (position < body.length) {
+			int lineEnd = indexOf(body, position, "\r\n".getBytes(StandardCharsets.US_ASCII));
+			if (lineEnd < 0) {
+				break;
+			}
+			String sizeText = new String(body, position, lineEnd - position, StandardCharsets.US_ASCII).split(";")[0].trim();
+			int size = Integer.parseInt(sizeText, 16);
 			if (size == 0) {
 				break;
 			}
-			body.write(chunked, lineEnd + 2, size);
-			at = lineEnd + 2 + size + 2;
+			out.write(body, lineEnd + 2, Math.min(size, body.length - lineEnd - 2));
+			position = lineEnd + 2 + size + 2;
 		}
-		return body.toByteArray();
+		return out.toByteArray();
 	}
 
-	private static int indexOf(byte[] haystack, byte[] needle, int from) {
-		for (int i = from; i <= haystack.length - needle.length; i++) {
-			if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-				return i;
+	private static boolean endsWith(byte[] bytes, byte[] suffix) {
+		if (bytes.length < suffix.length) {
+			return false;
+		}
+		for (int i = 0; i < suffix.length; i++) {
+			if (bytes[bytes.length - suffix.length + i] != suffix[i]) {
+				return false;
 			}
 		}
+		return true;
+	}
+
+	private static int indexOf(byte[] bytes, byte[] pattern) {
+		return indexOf(bytes, 0, pattern);
+	}
+
+	private static int indexOf(byte[] bytes, int from, byte[] pattern) {
+		outer: for (int i = from; i <= bytes.length - pattern.length; i++) {
+			for (int j = 0; j < pattern.length; j++) {
+				if (bytes[i + j] != pattern[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
 		return -1;
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 120 ? text.substring(0, 120) + "…" : text;
 	}
 }

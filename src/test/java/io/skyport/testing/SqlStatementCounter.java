@@ -7,10 +7,14 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -28,6 +32,10 @@ import org.springframework.util.ClassUtils;
  * mvc.get().uri("/products").exchange();
  * assertThat(counter.count()).as(counter.describe()).isLessThanOrEqualTo(3);
  * }</pre>
+ *
+ * It also tells which writes ({@code insert}, {@code update}, {@code delete}, {@code merge}) the thread committed —
+ * executed in auto-commit mode or followed by a {@code commit()} on their connection — so a test can check that a
+ * refused request left the database as it was, however many other tests share it.
  */
 @Component
 public class SqlStatementCounter implements BeanPostProcessor {
@@ -38,6 +46,10 @@ public class SqlStatementCounter implements BeanPostProcessor {
 	private static final class Recording {
 
 		final List<String> prepared = new ArrayList<>();
+
+		final Map<Object, List<String>> pendingWrites = new IdentityHashMap<>();
+
+		final List<String> committedWrites = new ArrayList<>();
 
 		int executions;
 	}
@@ -60,6 +72,11 @@ public class SqlStatementCounter implements BeanPostProcessor {
 	/** Statement executions (including batches) on this thread since {@link #start()}. */
 	public int executions() {
 		return recording().executions;
+	}
+
+	/** The writes this thread committed since {@link #start()}, in order. */
+	public List<String> committedWrites() {
+		return List.copyOf(recording().committedWrites);
 	}
 
 	/** The SQL of each statement counted, in order ({@code <createStatement>} where none was given). */
@@ -89,29 +106,56 @@ public class SqlStatementCounter implements BeanPostProcessor {
 		if (bean instanceof DataSource && !Proxy.isProxyClass(bean.getClass())) {
 			return proxy(bean, (proxy, method, args) -> {
 				Object result = invoke(bean, method, args);
-				return result instanceof Connection && RECORDING.get() != null ? proxy(result, new Counting(result)) : result;
+				return result instanceof Connection && RECORDING.get() != null ? proxy(result, new Counting(result, result, null))
+						: result;
 			});
 		}
 		return bean;
 	}
 
-	/** Counts on a connection or statement handed out while recording. */
-	private record Counting(Object target) implements InvocationHandler {
+	/**
+	 * Counts on a connection or statement handed out while recording.
+	 *
+	 * @param connection the target's connection (the target itself for a connection)
+	 * @param sql a prepared statement's SQL
+	 */
+	private record Counting(Object target, Object connection, @Nullable String sql) implements InvocationHandler {
+
+		private static final Pattern WRITE = Pattern.compile("^\\s*(insert|update|delete|merge)\\b",
+				Pattern.CASE_INSENSITIVE);
 
 		@Override
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 			Recording recording = RECORDING.get();
 			String name = method.getName();
+			String given = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
 			if (recording != null && target instanceof Connection
 					&& (name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("createStatement"))) {
-				recording.prepared.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql
-						: "<" + name + ">");
+				recording.prepared.add(given != null ? given : "<" + name + ">");
 			}
 			if (recording != null && target instanceof Statement && name.startsWith("execute")) {
 				recording.executions++;
+				String executed = given != null ? given : sql;
+				if (executed != null && WRITE.matcher(executed).find()) {
+					if (((Connection) connection).getAutoCommit()) {
+						recording.committedWrites.add(executed);
+					}
+					else {
+						recording.pendingWrites.computeIfAbsent(connection, key -> new ArrayList<>()).add(executed);
+					}
+				}
 			}
 			Object result = SqlStatementCounter.invoke(target, method, args);
-			return result instanceof Statement && target instanceof Connection ? proxy(result, new Counting(result)) : result;
+			if (recording != null && target instanceof Connection) {
+				boolean commits = name.equals("commit") || name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]);
+				List<String> pending = commits || name.equals("rollback") || name.equals("close")
+						? recording.pendingWrites.remove(target) : null;
+				if (pending != null && commits) {
+					recording.committedWrites.addAll(pending);
+				}
+			}
+			return result instanceof Statement && target instanceof Connection
+					? proxy(result, new Counting(result, target, given)) : result;
 		}
 	}
 

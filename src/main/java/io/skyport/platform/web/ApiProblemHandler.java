@@ -172,7 +172,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			if (problem.getTitle() == null) {
 				problem.setTitle(status.getReasonPhrase());
 			}
-			headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			// The headers of an ErrorResponse exception (e.g. MissingPathVariableException) are read-only.
+			HttpHeaders writable = HttpHeaders.copyOf(headers);
+			writable.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return new ResponseEntity<>(body, writable, statusCode);
 		}
 		return new ResponseEntity<>(body, headers, statusCode);
 	}

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,6 +29,24 @@ class NavigationAdvice {
 
 	NavigationAdvice(List<NavigationItem> items) {
 		this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+	}
+
+	/**
+	 * The search box's text: {@code q} of a GET. Never read from other requests: error pages use the same layout, and
+	 * reading the parameters of a body Tomcat cannot parse (a broken multipart upload, malformed form encoding) throws
+	 * again while the error page renders.
+	 */
+	@ModelAttribute("searchQuery")
+	@Nullable String searchQuery(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod()) || request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE) != null) {
+			return null;
+		}
+		try {
+			return request.getParameter("q");
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 	@ModelAttribute("navigation")

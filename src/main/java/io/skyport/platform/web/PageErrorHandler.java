@@ -1,8 +1,11 @@
 package io.skyport.platform.web;
 
+import java.io.IOException;
 import java.util.UUID;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,14 +76,18 @@ class PageErrorHandler {
 		return ErrorPages.view(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
+	/** The error page must not read the parameters of an upload Tomcat could not parse: that fails again. */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ModelAndView uploadTooLarge(MaxUploadSizeExceededException ex) {
-		return ErrorPages.view(HttpStatus.CONTENT_TOO_LARGE, uploadTooLarge);
+	void uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		RequestParameterGuard.forwardToErrorPage(request, response, HttpStatus.CONTENT_TOO_LARGE, uploadTooLarge);
 	}
 
 	@ExceptionHandler(MultipartException.class)
-	ModelAndView unreadableUpload(MultipartException ex, HttpServletRequest request) {
-		return ErrorPages.view(HttpStatus.BAD_REQUEST, BrokenUploads.unreadable(request).getFirst().message());
+	void unreadableUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		RequestParameterGuard.forwardToErrorPage(request, response, HttpStatus.BAD_REQUEST,
+				BrokenUploads.unreadable(request).getFirst().message());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,7 +1,6 @@
 package io.skyport.platform.web;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -58,13 +57,21 @@ class RequestParameterGuard extends OncePerRequestFilter {
 			problems.writeInvalid(request, response, java.util.List.of(violation));
 		}
 		else {
-			// The error page is rendered from a request without the broken parameters: templates read them too.
-			request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.BAD_REQUEST.value());
-			request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-			request.setAttribute(ERROR_DETAIL, violation.message());
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			request.getRequestDispatcher("/error").forward(new WithoutParameters(request), response);
+			forwardToErrorPage(request, response, HttpStatus.BAD_REQUEST, violation.message());
 		}
+	}
+
+	/**
+	 * Renders the error page for people from a request without parameters: templates read them too (the search box),
+	 * and reading broken ones — or those of a multipart body that cannot be parsed — fails again while rendering.
+	 */
+	static void forwardToErrorPage(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String detail) throws ServletException, IOException {
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+		request.setAttribute(ERROR_DETAIL, detail);
+		response.setStatus(status.value());
+		request.getRequestDispatcher("/error").forward(new WithoutParameters(request), response);
 	}
 
 	/** Decodes the query string strictly, so the parameter with the broken encoding can be named. */
@@ -78,12 +85,12 @@ class RequestParameterGuard extends OncePerRequestFilter {
 			String name = decodeOrNull(rawName);
 			if (name == null) {
 				return new Violation(printable(rawName), "The name of query parameter '" + printable(rawName)
-						+ "' is not valid URL encoding: '%' must be followed by two hexadecimal digits.");
+						+ "' is not valid URL encoding: '%' must be followed by two hexadecimal digits, encoding UTF-8.");
 			}
 			String value = equals < 0 ? "" : decodeOrNull(pair.substring(equals + 1));
 			if (value == null) {
 				return new Violation(printable(name), "Query parameter '" + printable(name)
-						+ "' is not valid URL encoding: '%' must be followed by two hexadecimal digits.");
+						+ "' is not valid URL encoding: '%' must be followed by two hexadecimal digits, encoding UTF-8.");
 			}
 			Violation text = textViolation("Query parameter", name, value);
 			if (text != null) {
@@ -123,11 +130,43 @@ class RequestParameterGuard extends OncePerRequestFilter {
 		return defect == null ? null : new Violation(name, kind + " '" + name + "' " + defect + ".");
 	}
 
+	/**
+	 * Percent-decodes as UTF-8, strictly: {@literal null} for a '%' without two hexadecimal digits and for bytes that
+	 * are not UTF-8 ({@code %C3%28}, an encoded surrogate {@code %ED%A0%80}), which Tomcat refuses later, when a
+	 * controller reads the parameter.
+	 */
 	private static @Nullable String decodeOrNull(String encoded) {
-		try {
-			return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+		int plain = 0;
+		for (int i = 0; i < encoded.length(); i++) {
+			char c = encoded.charAt(i);
+			if (c != '%' && c != '+') {
+				continue;
+			}
+			bytes.writeBytes(encoded.substring(plain, i).getBytes(StandardCharsets.UTF_8));
+			if (c == '+') {
+				bytes.write(' ');
+			}
+			else {
+				int high = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+				int low = high < 0 ? -1 : Character.digit(encoded.charAt(i + 2), 16);
+				if (low < 0) {
+					return null;
+				}
+				bytes.write(high << 4 | low);
+				i += 2;
+			}
+			plain = i + 1;
 		}
-		catch (IllegalArgumentException ex) {
+		bytes.writeBytes(encoded.substring(plain).getBytes(StandardCharsets.UTF_8));
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+				.decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
 			return null;
 		}
 	}
