@@ -69,11 +69,11 @@ class InputRobustnessTests {
 	static final int DEFAULT_TRIES = 3;
 
 	/**
-	 * Writes a refused request may make: recording or clearing failed sign-ins (the password was checked before the
+	 * Writes a refused request may make: recording or clearing failed sign-ins, per e-mail address and per source address (the password was checked before the
 	 * rest was refused), an API token's last use, the audit trail.
 	 */
 	private static final Pattern ALLOWED_WRITES = Pattern.compile(
-			"(?is)^\\s*(insert\\s+into\\s+login_failures|delete\\s+from\\s+login_failures|update\\s+api_tokens\\s+set"
+			"(?is)^\\s*(insert\\s+into\\s+login_failures\\w*|delete\\s+from\\s+login_failures\\w*|update\\s+api_tokens\\s+set"
 					+ "|insert\\s+into\\s+audit\\w*)\\b.*");
 
 	/**
