@@ -1,9 +1,15 @@
 package io.skyport.platform.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -54,7 +60,7 @@ class RequestParameterGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		else if (Problems.isApiRequest(request)) {
-			problems.writeInvalid(request, response, java.util.List.of(violation));
+			problems.writeInvalid(request, response, List.of(violation));
 		}
 		else {
 			forwardToErrorPage(request, response, HttpStatus.BAD_REQUEST, violation.message());
@@ -85,12 +91,12 @@ class RequestParameterGuard extends OncePerRequestFilter {
 			String name = decodeOrNull(rawName);
 			if (name == null) {
 				return new Violation(printable(rawName), "The name of query parameter '" + printable(rawName)
-						+ "' is not valid URL encoding: '%' must be followed by two hexadecimal digits, encoding UTF-8.");
+						+ "' is not valid URL encoding of UTF-8 text: '%' must be followed by two hexadecimal digits.");
 			}
 			String value = equals < 0 ? "" : decodeOrNull(pair.substring(equals + 1));
 			if (value == null) {
 				return new Violation(printable(name), "Query parameter '" + printable(name)
-						+ "' is not valid URL encoding: '%' must be followed by two hexadecimal digits, encoding UTF-8.");
+						+ "' is not valid URL encoding of UTF-8 text: '%' must be followed by two hexadecimal digits.");
 			}
 			Violation text = textViolation("Query parameter", name, value);
 			if (text != null) {
@@ -136,7 +142,7 @@ class RequestParameterGuard extends OncePerRequestFilter {
 	 * controller reads the parameter.
 	 */
 	private static @Nullable String decodeOrNull(String encoded) {
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
 		int plain = 0;
 		for (int i = 0; i < encoded.length(); i++) {
 			char c = encoded.charAt(i);
@@ -161,12 +167,12 @@ class RequestParameterGuard extends OncePerRequestFilter {
 		bytes.writeBytes(encoded.substring(plain).getBytes(StandardCharsets.UTF_8));
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
 				.toString();
 		}
-		catch (java.nio.charset.CharacterCodingException ex) {
+		catch (CharacterCodingException ex) {
 			return null;
 		}
 	}
@@ -213,6 +219,6 @@ class RequestParameterGuard extends OncePerRequestFilter {
 
 	private static boolean isMultipart(HttpServletRequest request) {
 		String type = request.getContentType();
-		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
 	}
 }
