@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -73,41 +74,36 @@ class AuditApiController {
 	private static final String CSV = " CSV (every matching entry, streamed; cells a spreadsheet would run as a "
 			+ "formula start with a quote): add .csv to the path or send Accept: text/csv.";
 
+	/** The filters both trails take, as query parameters; operators may also name an organisation. */
+	record Filters(@Nullable String from, @Nullable String to, @Nullable String actor, @Nullable String action,
+			@Nullable String outcome, @Nullable String targetType, @Nullable String targetId) {
+
+		AuditFilter.Params of(@Nullable String organisation) {
+			return new AuditFilter.Params(from, to, actor, organisation, action, outcome, targetType, targetId);
+		}
+	}
+
 	@GetMapping("/api/v1/admin/audit")
 	@Operation(summary = "The whole audit trail, newest first (operators)", description = FILTERS + CSV)
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)),
 			@Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")) })
 	@Nullable ResponseEntity<PageResponse> all(@AuthenticationPrincipal CurrentUser user,
-			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable String actor,
-			@RequestParam(required = false) @Nullable String organisation,
-			@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @Nullable String outcome,
-			@RequestParam(required = false) @Nullable String targetType,
-			@RequestParam(required = false) @Nullable String targetId,
+			@ParameterObject Filters filters, @RequestParam(required = false) @Nullable String organisation,
 			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
 			HttpServletResponse response) throws IOException {
-		return respond(AuditTrail.Scope.of(user, true),
-				new AuditFilter.Params(from, to, actor, organisation, action, outcome, targetType, targetId), page, size,
+		return respond(AuditTrail.Scope.of(user, true), filters.of(organisation), page, size,
 				wantsCsv(accept) ? response : null);
 	}
 
 	@GetMapping(path = "/api/v1/admin/audit.csv", produces = AuditCsv.MEDIA_TYPE)
 	@Operation(summary = "The whole audit trail as CSV (operators)", description = FILTERS + CSV)
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")))
-	void allAsCsv(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String actor,
-			@RequestParam(required = false) @Nullable String organisation,
-			@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @Nullable String outcome,
-			@RequestParam(required = false) @Nullable String targetType,
-			@RequestParam(required = false) @Nullable String targetId, HttpServletResponse response)
+	void allAsCsv(@AuthenticationPrincipal CurrentUser user, @ParameterObject Filters filters,
+			@RequestParam(required = false) @Nullable String organisation, HttpServletResponse response)
 			throws IOException {
-		respond(AuditTrail.Scope.of(user, true),
-				new AuditFilter.Params(from, to, actor, organisation, action, outcome, targetType, targetId), null, null,
-				response);
+		respond(AuditTrail.Scope.of(user, true), filters.of(organisation), null, null, response);
 	}
 
 	@GetMapping("/api/v1/admin/audit/{id}")
@@ -124,33 +120,20 @@ class AuditApiController {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class)),
 			@Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")) })
 	@Nullable ResponseEntity<PageResponse> own(@AuthenticationPrincipal CurrentUser user,
-			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable String actor,
-			@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @Nullable String outcome,
-			@RequestParam(required = false) @Nullable String targetType,
-			@RequestParam(required = false) @Nullable String targetId,
-			@RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size,
+			@ParameterObject Filters filters, @RequestParam(required = false) @Nullable String page,
+			@RequestParam(required = false) @Nullable String size,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
 			HttpServletResponse response) throws IOException {
-		return respond(AuditTrail.Scope.of(user, false),
-				new AuditFilter.Params(from, to, actor, null, action, outcome, targetType, targetId), page, size,
+		return respond(AuditTrail.Scope.of(user, false), filters.of(null), page, size,
 				wantsCsv(accept) ? response : null);
 	}
 
 	@GetMapping(path = "/api/v1/audit.csv", produces = AuditCsv.MEDIA_TYPE)
 	@Operation(summary = "Your organisation's audit trail as CSV", description = FILTERS + CSV)
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = "string")))
-	void ownAsCsv(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String actor,
-			@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @Nullable String outcome,
-			@RequestParam(required = false) @Nullable String targetType,
-			@RequestParam(required = false) @Nullable String targetId, HttpServletResponse response)
-			throws IOException {
-		respond(AuditTrail.Scope.of(user, false),
-				new AuditFilter.Params(from, to, actor, null, action, outcome, targetType, targetId), null, null,
-				response);
+	void ownAsCsv(@AuthenticationPrincipal CurrentUser user, @ParameterObject Filters filters,
+			HttpServletResponse response) throws IOException {
+		respond(AuditTrail.Scope.of(user, false), filters.of(null), null, null, response);
 	}
 
 	@GetMapping("/api/v1/audit/{id}")
