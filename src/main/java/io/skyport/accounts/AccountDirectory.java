@@ -70,6 +70,12 @@ class AccountDirectory implements Accounts {
 		return users.findById(id.id()).map(this::currentUser);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<CurrentUser> members(OrganisationId organisationId) {
+		return users.findByOrganisationIdOrderByCreatedAt(organisationId.id()).stream().map(this::currentUser).toList();
+	}
+
 	@Transactional(readOnly = true)
 	CurrentUser currentUser(User user) {
 		Organisation organisation = organisations.findById(user.organisationId().id())

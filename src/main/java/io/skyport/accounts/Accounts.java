@@ -21,6 +21,9 @@ public interface Accounts {
 	 */
 	List<AuthorizedKey> authorizedKeys(OrganisationId organisationId, List<SshKeyId> ids);
 
+	/** The users of an organisation, oldest first: who hears about its servers. */
+	List<CurrentUser> members(OrganisationId organisationId);
+
 	/** A user's own keys, oldest first: what an order form offers to put on the server. */
 	List<AuthorizedKey> sshKeys(UserId userId);
 }

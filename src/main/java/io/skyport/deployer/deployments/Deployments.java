@@ -1,0 +1,35 @@
+package io.skyport.deployer.deployments;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.ListPagingAndSortingRepository;
+
+interface Deployments extends ListCrudRepository<Deployment, UUID>, ListPagingAndSortingRepository<Deployment, UUID> {
+
+	Optional<Deployment> findBySubscriptionId(UUID subscriptionId);
+
+	Optional<Deployment> findByInstanceId(UUID instanceId);
+
+	Optional<Deployment> findByIdAndOrganisationId(UUID id, UUID organisationId);
+
+	List<Deployment> findBySubscriptionIdAndOrganisationId(UUID subscriptionId, UUID organisationId);
+
+	List<Deployment> findByInstanceIdAndOrganisationId(UUID instanceId, UUID organisationId);
+
+	Page<Deployment> findByOrganisationIdOrderByCreatedAtDesc(UUID organisationId, Pageable page);
+
+	@Query("select d from Deployment d where d.vendorId = :organisationId or d.organisationId = :organisationId "
+			+ "order by d.createdAt desc")
+	Page<Deployment> findForVendorOrOwner(UUID organisationId, Pageable page);
+
+	Page<Deployment> findAllByOrderByCreatedAtDesc(Pageable page);
+
+	@Query("select d from Deployment d where d.state in :states order by d.createdAt desc")
+	Page<Deployment> findInStates(List<io.skyport.deployer.DeploymentState> states, Pageable page);
+}
