@@ -22,10 +22,12 @@ import io.skyport.catalog.ProductId;
  * does not know projects, so the deployer checks it belongs to {@code organisationId}.
  * @param sshKeyIds keys of the customer's users, checked when ordered; may be empty (the product's own credentials
  * are then the way in).
+ * @param region the compute region the order chose (allowed by the plan, with room at order time); {@literal null}
+ * only for subscriptions ordered before orders had a region.
  */
 public record SubscriptionActivated(SubscriptionId subscriptionId, OrganisationId organisationId, OrderId orderId,
 		ProductId productId, PlanId planId, int planVersion, boolean trial, boolean convertedFromTrial,
-		@Nullable UUID projectId, List<SshKeyId> sshKeyIds) {
+		@Nullable UUID projectId, List<SshKeyId> sshKeyIds, @Nullable String region) {
 
 	public SubscriptionActivated {
 		sshKeyIds = List.copyOf(sshKeyIds);

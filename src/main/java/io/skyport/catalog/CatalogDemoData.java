@@ -98,7 +98,7 @@ class CatalogDemoData implements ApplicationRunner {
 			for (DemoPlan plan : demo.plans()) {
 				plans.add(vendor, product.id(), new PlanInput(plan.name(), plan.vcpus(), plan.memoryMib(),
 						Math.max(plan.diskGib(), image.minDiskGib()), plan.dataDiskGib(), image.id().id().toString(),
-						new BigDecimal(plan.price()), "EUR", 1000, new BigDecimal("0.02"), plan.trialDays()));
+						new BigDecimal(plan.price()), "EUR", 1000, new BigDecimal("0.02"), plan.trialDays(), null));
 			}
 			media.uploadLogo(vendor, product.id(), GeneratedLogo.png(demo.initials(), demo.colour()));
 			products.publish(vendor, product.id());

@@ -55,7 +55,8 @@ final class CatalogImportFile {
 	static final List<String> PRODUCT_FIELDS = List.of("slug", "name", "shortDescription", "longDescription", "category",
 			"tags", "supportEmail", "supportUrl", "guestConfiguration", "publish", "plans");
 	static final List<String> PLAN_FIELDS = List.of("name", "vcpus", "memoryMib", "diskGib", "dataDiskGib", "image",
-			"imageId", "monthlyPrice", "currency", "bandwidthIncludedGib", "bandwidthPricePerGib", "trialDays");
+			"imageId", "monthlyPrice", "currency", "bandwidthIncludedGib", "bandwidthPricePerGib", "trialDays",
+			"regions");
 
 	private static final Set<Tag> ALLOWED_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP,
 			Tag.MAP, Tag.SEQ);
@@ -279,7 +280,7 @@ final class CatalogImportFile {
 			PlanInput input = new PlanInput(entry.text("name"), entry.integer("vcpus"), entry.integer("memoryMib"),
 					entry.integer("diskGib"), entry.integer("dataDiskGib"), entry.text("imageId"),
 					entry.decimal("monthlyPrice"), entry.text("currency"), entry.integer("bandwidthIncludedGib"),
-					entry.decimal("bandwidthPricePerGib"), entry.integer("trialDays"));
+					entry.decimal("bandwidthPricePerGib"), entry.integer("trialDays"), entry.texts("regions"));
 			return new ParsedPlan(entry, input, entry.text("image"));
 		}
 

@@ -254,7 +254,7 @@ class CatalogImporter {
 	private static PlanInput withImageId(PlanInput input, @Nullable String imageId) {
 		return new PlanInput(input.name(), input.vcpus(), input.memoryMib(), input.diskGib(), input.dataDiskGib(), imageId,
 				input.monthlyPrice(), input.currency(), input.bandwidthIncludedGib(), input.bandwidthPricePerGib(),
-				input.trialDays());
+				input.trialDays(), input.regions());
 	}
 
 	/**

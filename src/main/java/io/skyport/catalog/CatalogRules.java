@@ -8,12 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import io.skyport.compute.ComputeCapacity;
 import io.skyport.compute.ComputeImages;
 import io.skyport.compute.GuestConfigurations;
 import io.skyport.compute.ImageId;
@@ -44,15 +46,18 @@ class CatalogRules {
 	static final int MAX_DISK_GIB = 65_536;
 	static final int MAX_TRIAL_DAYS = 90;
 	static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+	static final int MAX_REGIONS = 50;
 
 	private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9 .+#-]{0,29}");
 	private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
 
 	private final ComputeImages images;
+	private final ComputeCapacity capacity;
 	private final CategoryDirectory categories;
 
-	CatalogRules(ComputeImages images, CategoryDirectory categories) {
+	CatalogRules(ComputeImages images, ComputeCapacity capacity, CategoryDirectory categories) {
 		this.images = images;
+		this.capacity = capacity;
 		this.categories = categories;
 	}
 
@@ -126,13 +131,50 @@ class CatalogRules {
 				"The included bandwidth (GiB)", violations);
 		Integer trial = range("trialDays", input.trialDays() == null ? 0 : input.trialDays(), 0, MAX_TRIAL_DAYS,
 				"Trial days", violations);
+		List<String> regions = regions(input.regions(), violations);
 		if (!violations.isEmpty() || vcpus == null || memory == null || disk == null || image == null || monthly == null
 				|| bandwidth == null || included == null || trial == null) {
 			throw new InvalidInputException(violations.isEmpty()
 					? List.of(new Violation("plan", "The plan is incomplete.")) : violations);
 		}
 		return new PlanSpec(name, vcpus, memory, disk, dataDisk, image.id().id(), monthly.amount(), monthly.currency(),
-				included, bandwidth.amount(), trial);
+				included, bandwidth.amount(), trial, regions);
+	}
+
+	/**
+	 * The regions a plan may run in, sorted and distinct: each must be a region compute knows (one with a node, or
+	 * configured by an operator). None means every region.
+	 */
+	private List<String> regions(@Nullable List<String> values, List<Violation> violations) {
+		if (values == null || values.isEmpty()) {
+			return List.of();
+		}
+		List<String> known = capacity.regions();
+		TreeSet<String> regions = new TreeSet<>();
+		for (String value : values) {
+			String region = value == null ? "" : value.strip();
+			if (region.isEmpty()) {
+				violations.add(new Violation("regions", "A region name is empty; leave the list empty to allow every "
+						+ "region."));
+			}
+			else if (!known.contains(region)) {
+				violations.add(new Violation("regions", "There is no region '" + abbreviate(region) + "'. "
+						+ (known.isEmpty() ? "There are no regions yet; leave the list empty to allow every region."
+								: "Regions: " + String.join(", ", known) + ".")));
+			}
+			else {
+				regions.add(region);
+			}
+		}
+		if (regions.size() > MAX_REGIONS) {
+			violations.add(new Violation("regions", "List at most " + MAX_REGIONS + " regions, or none for every "
+					+ "region."));
+		}
+		return List.copyOf(regions);
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 50 ? text.substring(0, 50) + "…" : text;
 	}
 
 	/** Plain text fields: no HTML tags, which the storefront would show as text anyway. */

@@ -99,7 +99,7 @@ class Plan extends AbstractAggregateRoot<Plan> {
 		return new PlanSnapshot(planId, versionNumber, productId, productName, spec.name(), spec.vcpus(),
 				spec.memoryMib(), spec.diskGib(), spec.dataDiskGib(), new ImageId(spec.imageId()),
 				Money.rounded(spec.monthlyPrice(), spec.currency()), spec.bandwidthIncludedGib(),
-				Money.rounded(spec.bandwidthPricePerGib(), spec.currency()), spec.trialDays(), available);
+				Money.rounded(spec.bandwidthPricePerGib(), spec.currency()), spec.trialDays(), available, spec.regions());
 	}
 
 	PlanId planId() {

@@ -2,6 +2,7 @@ package io.skyport.catalog;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,26 +11,32 @@ import org.springframework.validation.FieldError;
 
 /**
  * The plan form of the vendor pages as submitted. Numbers are typed, so "abc" in a number field is a binding error
- * (shown next to the field) rather than a failed request; an empty data disk means a bare VM.
+ * (shown next to the field) rather than a failed request; an empty data disk means a bare VM, and no region ticked
+ * means every region.
  */
 record PlanForm(@Nullable String name, @Nullable Integer vcpus, @Nullable Integer memoryMib, @Nullable Integer diskGib,
 		@Nullable Integer dataDiskGib, @Nullable String imageId, @Nullable BigDecimal monthlyPrice,
 		@Nullable String currency, @Nullable Integer bandwidthIncludedGib, @Nullable BigDecimal bandwidthPricePerGib,
-		@Nullable Integer trialDays) {
+		@Nullable Integer trialDays, @Nullable List<String> regions) {
 
 	static PlanForm empty(String currency) {
-		return new PlanForm(null, null, null, null, null, null, null, currency, 0, BigDecimal.ZERO, 0);
+		return new PlanForm(null, null, null, null, null, null, null, currency, 0, BigDecimal.ZERO, 0, List.of());
 	}
 
 	static PlanForm of(PlanSnapshot plan) {
 		return new PlanForm(plan.name(), plan.vcpus(), plan.memoryMib(), plan.diskGib(), plan.dataDiskGib(),
 				plan.imageId().id().toString(), plan.monthlyPrice().amount(), plan.monthlyPrice().currency(),
-				plan.bandwidthIncludedGib(), plan.bandwidthPricePerGib().amount(), plan.trialDays());
+				plan.bandwidthIncludedGib(), plan.bandwidthPricePerGib().amount(), plan.trialDays(), plan.regions());
 	}
 
 	PlanInput input() {
 		return new PlanInput(name, vcpus, memoryMib, diskGib, dataDiskGib, imageId, monthlyPrice, currency,
-				bandwidthIncludedGib, bandwidthPricePerGib, trialDays);
+				bandwidthIncludedGib, bandwidthPricePerGib, trialDays, regions);
+	}
+
+	/** The regions ticked, for the checkboxes. */
+	List<String> checkedRegions() {
+		return regions == null ? List.of() : regions.stream().filter(region -> region != null).toList();
 	}
 
 	/** The text of each input: the value, or what was typed where it could not be read as a number. */

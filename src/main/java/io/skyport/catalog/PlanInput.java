@@ -1,6 +1,7 @@
 package io.skyport.catalog;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param dataDiskGib absent for a bare-VM product.
  * @param imageId the id of an available image (see {@code GET /api/v1/images}).
+ * @param regions names of compute regions the plan may run in; absent or empty for every region.
  */
 record PlanInput(@Nullable String name, @Nullable Integer vcpus, @Nullable Integer memoryMib, @Nullable Integer diskGib,
 		@Nullable Integer dataDiskGib, @Nullable String imageId, @Nullable BigDecimal monthlyPrice,
 		@Nullable String currency, @Nullable Integer bandwidthIncludedGib, @Nullable BigDecimal bandwidthPricePerGib,
-		@Nullable Integer trialDays) {
+		@Nullable Integer trialDays, @Nullable List<String> regions) {
 }

@@ -109,7 +109,9 @@ class ProductApiController {
 	}
 
 	@PostMapping("/api/v1/products/{id}/plans")
-	@Operation(summary = "Add a plan")
+	@Operation(summary = "Add a plan",
+			description = "regions: names of compute regions the plan may run in (GET /api/v1/regions); empty or "
+					+ "absent for every region.")
 	ResponseEntity<PlanResponse> addPlan(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@RequestBody PlanInput input) {
 		PlanSnapshot plan = plans.add(user, id, input);
@@ -118,7 +120,8 @@ class ProductApiController {
 	}
 
 	@PutMapping("/api/v1/products/{id}/plans/{planId}")
-	@Operation(summary = "Change a plan: writes a new version; subscriptions keep the version they bought")
+	@Operation(summary = "Change a plan: writes a new version; subscriptions keep the version they bought",
+			description = "Every field is replaced, regions too (absent or empty: every region).")
 	PlanResponse changePlan(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID planId,
 			@RequestBody PlanInput input) {
 		return PlanResponse.of(plans.change(user, id, planId, input), true);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.skyport.accounts.CurrentUser;
+import io.skyport.compute.ComputeCapacity;
 import io.skyport.compute.ComputeImages;
 import io.skyport.compute.ImageId;
 import io.skyport.compute.ImageSummary;
@@ -37,11 +38,14 @@ class VendorPlanPagesController {
 	private final ProductService products;
 	private final PlanService plans;
 	private final ComputeImages images;
+	private final ComputeCapacity capacity;
 
-	VendorPlanPagesController(ProductService products, PlanService plans, ComputeImages images) {
+	VendorPlanPagesController(ProductService products, PlanService plans, ComputeImages images,
+			ComputeCapacity capacity) {
 		this.products = products;
 		this.plans = plans;
 		this.images = images;
+		this.capacity = capacity;
 	}
 
 	/** An image the plan may boot, as an option of the image select. */
@@ -133,6 +137,8 @@ class VendorPlanPagesController {
 		model.addAttribute("plan", plan);
 		model.addAttribute("values", form.shown(binding));
 		model.addAttribute("images", imageOptions(form.imageId()));
+		model.addAttribute("regions", regionOptions(form.checkedRegions()));
+		model.addAttribute("checkedRegions", form.checkedRegions());
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", problem);
 		model.addAttribute("history", plan == null ? List.of() : plans.history(user, product.id(), plan.id()));
@@ -153,6 +159,13 @@ class VendorPlanPagesController {
 				// not an image id: the rules report it next to the field
 			}
 		}
+		return options;
+	}
+
+	/** The known regions, plus any ticked one that is not (any more): saving then says so. */
+	private List<String> regionOptions(List<String> checked) {
+		List<String> options = new ArrayList<>(capacity.regions());
+		checked.stream().filter(region -> !options.contains(region)).forEach(options::add);
 		return options;
 	}
 

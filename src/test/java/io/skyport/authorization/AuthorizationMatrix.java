@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.skyport.compute.CapacityFixtures;
+
 /**
  * Who may call every operation of Skyport: the REST API (as in {@code /v3/api-docs}), the actuator, the NoCloud data
  * source, and every page and form. One line per operation, grouped by module; {@link AuthorizationMatrixTests} calls
@@ -257,7 +259,8 @@ final class AuthorizationMatrix {
 			// ---- billing ----------------------------------------------------------------------------------------
 			op("GET /api/v1/billing/account").only(CUSTOMER),
 			op("PUT /api/v1/billing/account").only(CUSTOMER),
-			op("POST /api/v1/orders").only(CUSTOMER).body(v -> Map.of("planId", v.publishedPlan(), "trial", false)),
+			op("POST /api/v1/orders").only(CUSTOMER).body(v -> Map.of("planId", v.publishedPlan(), "trial", false,
+					"region", CapacityFixtures.ROOMY_REGION)),
 			op("GET /api/v1/orders/{id}").only(CUSTOMER, OPERATOR).refused(404).id("id", Resource.ORDER),
 			op("GET /api/v1/subscriptions").signedIn(),
 			op("GET /api/v1/subscriptions/{id}").signedIn().id("id", Resource.SUBSCRIPTION),
@@ -278,7 +281,8 @@ final class AuthorizationMatrix {
 			op("GET /api/v1/reseller/revenue").only(RESELLER),
 
 			op("GET /order").only(CUSTOMER).param("plan", Declaration.Values::publishedPlan),
-			op("POST /order").only(CUSTOMER).param("plan", Declaration.Values::publishedPlan),
+			op("POST /order").only(CUSTOMER).param("plan", Declaration.Values::publishedPlan)
+				.param("region", CapacityFixtures.ROOMY_REGION),
 			op("GET /panel/billing/details").only(CUSTOMER),
 			op("POST /panel/billing/details").only(CUSTOMER),
 			op("GET /panel/subscriptions").signedIn(),

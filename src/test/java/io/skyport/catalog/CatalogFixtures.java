@@ -37,7 +37,7 @@ public class CatalogFixtures {
 		String imageId = image.id().id().toString();
 		for (int i = 0; i < prices.length; i++) {
 			plans.add(vendor.user(), product.id(), new PlanInput("Plan " + (i + 1), i + 1, 1024 * (i + 1), 20, i == 0 ? null : 50,
-					imageId, new BigDecimal(prices[i]), currency, 1000, new BigDecimal("0.01"), 7));
+					imageId, new BigDecimal(prices[i]), currency, 1000, new BigDecimal("0.01"), 7, null));
 		}
 		products.publish(vendor.user(), product.id());
 		return new PublishedProduct(new ProductId(product.id()), product.fields().slug());

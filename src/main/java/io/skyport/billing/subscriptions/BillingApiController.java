@@ -86,7 +86,9 @@ class BillingApiController {
 	@Operation(summary = "Order a plan, or start its free trial (customers)",
 			description = "planId: a plan on sale. trial: start the plan's free trial (once per product). storefront: the "
 					+ "slug of the reseller storefront ordered on (its markup applies). sshKeyIds: keys of your "
-					+ "organisation's users to put on the server. The price is fixed now: later catalog changes do not "
+					+ "organisation's users to put on the server. region: the compute region to run it in, one the "
+					+ "plan allows (required unless the plan runs in a single region); a region without room for the "
+					+ "plan right now: 409 naming it. The price is fixed now: later catalog changes do not "
 					+ "alter it. Without billing details: 409.")
 	ResponseEntity<PlacedOrderResponse> order(@AuthenticationPrincipal CurrentUser user,
 			@RequestBody OrderRequest request) {

@@ -80,7 +80,8 @@ class BillingDemoData implements ApplicationRunner {
 			if (plan.isEmpty()) {
 				continue;
 			}
-			orders.place(customer, new OrderRequest(plan.get().planId().id(), demo.trial(), null, List.of(), null));
+			orders.place(customer, new OrderRequest(plan.get().planId().id(), demo.trial(), null, List.of(), null,
+					null));
 			if (reviews.reviewBy(customer, plan.get().productId()).isEmpty()) {
 				reviews.post(customer, plan.get().productId(), demo.rating(), demo.review());
 			}

@@ -85,13 +85,15 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 	@Column(columnDefinition = "uuid[]")
 	private List<UUID> sshKeyIds = new ArrayList<>();
 
+	private @Nullable String region;
+
 	private Instant createdAt;
 
 	@Transient
 	private boolean stored;
 
 	Order(CurrentUser customer, OrderQuote quote, boolean trial, @Nullable UUID projectId, List<SshKeyId> sshKeys,
-			SubscriptionId subscriptionId, Instant now) {
+			String region, SubscriptionId subscriptionId, Instant now) {
 		this.id = UUID.randomUUID();
 		this.organisationId = customer.organisationId().id();
 		this.userId = customer.userId().id();
@@ -113,6 +115,7 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 		this.trialDays = trial ? quote.trialDays() : 0;
 		this.projectId = projectId;
 		this.sshKeyIds = new ArrayList<>(sshKeys.stream().map(SshKeyId::id).toList());
+		this.region = region;
 		this.createdAt = now;
 		registerEvent(new OrderPlaced(orderId(), subscriptionId, organisationId(), customer.userId(), productId(), planId(),
 				planVersion, trial, monthlyPrice(), resellerId()));
@@ -213,6 +216,11 @@ class Order extends AbstractAggregateRoot<Order> implements Persistable<UUID> {
 
 	List<SshKeyId> sshKeyIds() {
 		return sshKeyIds.stream().map(SshKeyId::new).toList();
+	}
+
+	/** The compute region ordered; {@literal null} for orders placed before orders had a region. */
+	@Nullable String region() {
+		return region;
 	}
 
 	Instant createdAt() {

@@ -25,7 +25,8 @@ import io.skyport.platform.web.FormErrors;
 
 /**
  * The order page the storefront's "Order" and "Start free trial" buttons lead to: a signed-in customer sees the plan
- * and its price (as the storefront showed it), picks SSH keys and confirms. A customer without billing details is
+ * and its price (as the storefront showed it), picks the region (among the plan's regions that have room for it right
+ * now) and SSH keys, and confirms. A customer without billing details is
  * sent to enter them first and comes back here.
  */
 @Controller
@@ -49,12 +50,13 @@ class OrderPagesController {
 			redirect.addFlashAttribute("notice", "Add your billing details first; then you confirm your order.");
 			return "redirect:" + link("/panel/billing/details", planId, trial, storefront);
 		}
-		return page(user, planId, trial, storefront, List.of(), FormErrors.none(), model);
+		return page(user, planId, trial, storefront, null, List.of(), FormErrors.none(), model);
 	}
 
 	@PostMapping("/order")
 	String confirm(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(defaultValue = "false") boolean trial, @RequestParam(required = false) @Nullable String storefront,
+			@RequestParam(required = false) @Nullable String region,
 			@RequestParam(name = "sshKeyIds", required = false) @Nullable List<String> sshKeyIds, Model model,
 			RedirectAttributes redirect) {
 		UUID planId = planId(plan);
@@ -64,30 +66,30 @@ class OrderPagesController {
 				keys.add(UUID.fromString(key));
 			}
 			catch (IllegalArgumentException ex) {
-				return page(user, planId, trial, storefront, keys,
+				return page(user, planId, trial, storefront, region, keys,
 						FormErrors.of("sshKeyIds", "Pick your SSH keys from the list."), model);
 			}
 		}
 		try {
-			PlacedOrder placed = orders.place(user, new OrderRequest(planId, trial, null, keys, storefront));
+			PlacedOrder placed = orders.place(user, new OrderRequest(planId, trial, null, keys, storefront, region));
 			redirect.addFlashAttribute("notice", trial ? "Your free trial has started. Your server is being prepared."
 					: "Thank you for your order. Your server is being prepared.");
 			return "redirect:/panel/subscriptions/" + placed.subscriptionId();
 		}
 		catch (InvalidInputException ex) {
-			return page(user, planId, trial, storefront, keys, FormErrors.of(ex), model);
+			return page(user, planId, trial, storefront, region, keys, FormErrors.of(ex), model);
 		}
 		catch (ConflictException ex) {
 			if (!orders.hasBillingDetails(user)) {
 				redirect.addFlashAttribute("notice", "Add your billing details first; then you confirm your order.");
 				return "redirect:" + link("/panel/billing/details", planId, trial, storefront);
 			}
-			return page(user, planId, trial, storefront, keys, FormErrors.of("order", ex.getMessage()), model);
+			return page(user, planId, trial, storefront, region, keys, FormErrors.of("order", ex.getMessage()), model);
 		}
 	}
 
-	private String page(CurrentUser user, UUID planId, boolean trial, @Nullable String storefront, List<UUID> picked,
-			FormErrors errors, Model model) {
+	private String page(CurrentUser user, UUID planId, boolean trial, @Nullable String storefront,
+			@Nullable String region, List<UUID> picked, FormErrors errors, Model model) {
 		model.addAttribute("trial", trial);
 		model.addAttribute("storefront", storefront);
 		model.addAttribute("keys", accounts.sshKeys(user.userId()));
@@ -95,8 +97,16 @@ class OrderPagesController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", null);
 		model.addAttribute("withoutTrial", null);
+		model.addAttribute("regions", List.of());
+		model.addAttribute("pickedRegion", region);
 		try {
-			model.addAttribute("quote", orders.quote(user, planId, trial, storefront));
+			OrderQuote quote = orders.quote(user, planId, trial, storefront);
+			List<String> regions = orders.regionsWithRoom(quote.plan());
+			model.addAttribute("quote", quote);
+			model.addAttribute("regions", regions);
+			if (region == null && regions.size() == 1) {
+				model.addAttribute("pickedRegion", regions.getFirst());
+			}
 		}
 		catch (ConflictException ex) {
 			model.addAttribute("quote", null);

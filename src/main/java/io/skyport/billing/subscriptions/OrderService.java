@@ -29,6 +29,7 @@ import io.skyport.catalog.PlanId;
 import io.skyport.catalog.PlanSnapshot;
 import io.skyport.catalog.ProductReference;
 import io.skyport.catalog.ProductStatus;
+import io.skyport.compute.ComputeCapacity;
 import io.skyport.compute.ComputeProjects;
 import io.skyport.compute.ProjectId;
 import io.skyport.platform.errors.ConflictException;
@@ -56,11 +57,12 @@ class OrderService {
 	private final TrialClaims trialClaims;
 	private final ObjectProvider<ResellerPricing> resellerPricing;
 	private final ComputeProjects projects;
+	private final ComputeCapacity capacity;
 	private final Clock clock;
 
 	OrderService(Catalog catalog, Accounts accounts, BillingAccounts billingAccounts, Orders orders,
 			Subscriptions subscriptions, TrialClaims trialClaims, ObjectProvider<ResellerPricing> resellerPricing,
-			ComputeProjects projects, Clock clock) {
+			ComputeProjects projects, ComputeCapacity capacity, Clock clock) {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.billingAccounts = billingAccounts;
@@ -69,6 +71,7 @@ class OrderService {
 		this.trialClaims = trialClaims;
 		this.resellerPricing = resellerPricing;
 		this.projects = projects;
+		this.capacity = capacity;
 		this.clock = clock;
 	}
 
@@ -76,9 +79,11 @@ class OrderService {
 	 * An order as sent to the API or the order page.
 	 *
 	 * @param storefront the slug of the reseller storefront the customer orders on, {@literal null} for the operator's.
+	 * @param region the compute region to run the server in (its exact name); may be left out only when the plan
+	 * can run in a single region.
 	 */
 	record OrderRequest(@Nullable UUID planId, @Nullable Boolean trial, @Nullable UUID projectId,
-			@Nullable List<UUID> sshKeyIds, @Nullable String storefront) {
+			@Nullable List<UUID> sshKeyIds, @Nullable String storefront, @Nullable String region) {
 	}
 
 	record PlacedOrder(OrderId orderId, SubscriptionId subscriptionId) {
@@ -87,7 +92,7 @@ class OrderService {
 	/** An order as recorded, for its customer. */
 	record OrderView(UUID id, UUID subscriptionId, UUID productId, String productName, UUID planId, int planVersion,
 			String planName, boolean trial, int trialDays, OrderQuoteView price, @Nullable UUID projectId,
-			List<UUID> sshKeyIds, Instant createdAt) {
+			List<UUID> sshKeyIds, @Nullable String region, Instant createdAt) {
 	}
 
 	/** The prices an order recorded. */
@@ -123,9 +128,10 @@ class OrderService {
 	/**
 	 * Places the order and starts its subscription, publishing {@code OrderPlaced} and {@code SubscriptionActivated}.
 	 *
-	 * @throws ConflictException also when the customer has no billing details yet ({@link #BILLING_DETAILS_FIRST}).
-	 * @throws InvalidInputException for a missing plan, an unknown storefront or an SSH key not in the customer's
-	 *         organisation.
+	 * @throws ConflictException also when the customer has no billing details yet ({@link #BILLING_DETAILS_FIRST}),
+	 *         or when the region has no room for the plan right now (naming the region).
+	 * @throws InvalidInputException for a missing plan, an unknown storefront, an SSH key not in the customer's
+	 *         organisation, or a region that is missing (the plan runs in several), unknown or not the plan's.
 	 * @throws NotFoundException for an unknown plan, or a project that is not the customer's.
 	 */
 	@Transactional
@@ -141,9 +147,11 @@ class OrderService {
 		}
 		List<SshKeyId> keys = sshKeys(customer, request.sshKeyIds());
 		requireOwnProject(customer, request.projectId());
+		String region = region(quote.plan(), request.region());
 		Instant now = clock.instant();
 		SubscriptionId subscriptionId = new SubscriptionId(UUID.randomUUID());
-		Order order = orders.save(new Order(customer, quote, trial, request.projectId(), keys, subscriptionId, now));
+		Order order = orders.save(new Order(customer, quote, trial, request.projectId(), keys, region, subscriptionId,
+				now));
 		Subscription subscription = subscriptions.saveAndFlush(new Subscription(subscriptionId, order, now));
 		if (trial) {
 			try {
@@ -170,7 +178,8 @@ class OrderService {
 				new OrderQuoteView(order.listPrice().amount(), plain(order.markupPercent()), order.monthlyPrice().amount(),
 						order.monthlyPrice().currency(), order.bandwidthIncludedGib(), order.bandwidthPricePerGib().amount(),
 						reseller == null ? null : reseller.id(), order.storefrontSlug()),
-				order.projectId(), order.sshKeyIds().stream().map(SshKeyId::id).toList(), order.createdAt());
+				order.projectId(), order.sshKeyIds().stream().map(SshKeyId::id).toList(), order.region(),
+				order.createdAt());
 	}
 
 	/** 15.000 as 15, 12.500 as 12.5: percentages without the database's scale. */
@@ -235,6 +244,52 @@ class OrderService {
 		}
 		accounts.authorizedKeys(customer.organisationId(), distinct);
 		return distinct;
+	}
+
+	/**
+	 * The regions of the plan where a server of its size fits right now (a placement dry run): what the order page
+	 * offers.
+	 */
+	@Transactional(readOnly = true)
+	List<String> regionsWithRoom(PlanSnapshot plan) {
+		return capacity.regionsWithRoomFor(plan.vcpus(), plan.memoryMib(), plan.totalDiskGib(), plan.regions());
+	}
+
+	/**
+	 * The region the order runs in: the one asked for, which the plan must allow, or the plan's only region when
+	 * none was asked for; it must have room for the plan now (a dry run: nothing is reserved).
+	 *
+	 * @throws InvalidInputException field {@code region}: missing although the plan runs in several, not one of the
+	 *         plan's, or unknown.
+	 * @throws ConflictException if the region has no room for the plan, or there is no region at all.
+	 */
+	private String region(PlanSnapshot plan, @Nullable String requested) {
+		String region = requested == null || requested.isBlank() ? null : requested.strip();
+		if (region == null) {
+			List<String> allowed = plan.regions().isEmpty() ? capacity.regions() : plan.regions();
+			if (allowed.isEmpty()) {
+				throw new ConflictException("There is no region to run the server in yet; try again once the "
+						+ "operator has added compute nodes.");
+			}
+			if (allowed.size() > 1) {
+				List<String> withRoom = regionsWithRoom(plan);
+				throw InvalidInputException.of("region", withRoom.isEmpty()
+						? "Say which region the server runs in (region); none of the plan's regions has room for it "
+								+ "right now."
+						: "Say which region the server runs in (region): " + String.join(", ", withRoom) + ".");
+			}
+			region = allowed.getFirst();
+		}
+		else if (!plan.allowsRegion(region)) {
+			throw InvalidInputException.of("region", "The plan '" + plan.name() + "' does not run in region '"
+					+ abbreviate(region) + "'; it runs in " + String.join(", ", plan.regions()) + ".");
+		}
+		capacity.requireRoom(region, plan.vcpus(), plan.memoryMib(), plan.totalDiskGib());
+		return region;
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 50 ? text.substring(0, 50) + "…" : text;
 	}
 
 	/** @throws NotFoundException for an unknown project or another organisation's, as everywhere else. */

@@ -270,7 +270,7 @@ class Subscription extends AbstractAggregateRoot<Subscription> {
 
 	private SubscriptionActivated activated(Order order, boolean trial, boolean converted) {
 		return new SubscriptionActivated(subscriptionId(), organisationId(), orderId(), productId(), planId(),
-				planVersion, trial, converted, order.projectId(), order.sshKeyIds());
+				planVersion, trial, converted, order.projectId(), order.sshKeyIds(), order.region());
 	}
 
 	private String label() {

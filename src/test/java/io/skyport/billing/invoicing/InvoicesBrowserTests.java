@@ -22,6 +22,7 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
+import io.skyport.compute.CapacityFixtures;
 import io.skyport.catalog.Catalog;
 import io.skyport.catalog.CatalogFixtures;
 import io.skyport.catalog.CatalogFixtures.PublishedProduct;
@@ -67,7 +68,8 @@ class InvoicesBrowserTests {
 				"country", "DE", "business", false));
 		assertThat(api.send(HttpMethod.PUT, "/api/v1/billing/account", details, customer)).hasStatusOk();
 		assertThat(api.send(HttpMethod.POST, "/api/v1/orders",
-				Map.of("planId", plan.toString(), "trial", false, "sshKeyIds", List.of()), customer)).hasStatus(201);
+				Map.of("planId", plan.toString(), "trial", false, "sshKeyIds", List.of(), "region",
+						CapacityFixtures.ROOMY_REGION), customer)).hasStatus(201);
 
 		Page page = browser.page();
 		signIn(page, accounts.operator());

@@ -21,6 +21,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.skyport.accounts.AccountFixtures.TestUser;
 import io.skyport.catalog.PlanId;
+import io.skyport.compute.CapacityFixtures;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Calls of the billing API as a user with a token, for the tests of this package. */
@@ -38,8 +39,10 @@ record BillingApi(MockMvcTester mvc, JsonMapper json) {
 		return request.exchange();
 	}
 
+	/** An order in {@link CapacityFixtures#ROOMY_REGION}, which has room for any plan that allows it. */
 	MvcTestResult order(TestUser customer, PlanId plan, boolean trial, @Nullable String storefront, List<String> keys) {
 		Map<String, Object> body = new HashMap<>();
+		body.put("region", CapacityFixtures.ROOMY_REGION);
 		body.put("planId", plan.id());
 		body.put("trial", trial);
 		body.put("sshKeyIds", keys);

@@ -40,6 +40,7 @@ import io.skyport.billing.subscriptions.OrderService.OrderRequest;
 import io.skyport.billing.subscriptions.OrderService.PlacedOrder;
 import io.skyport.catalog.Catalog;
 import io.skyport.catalog.CatalogFixtures;
+import io.skyport.compute.CapacityFixtures;
 import io.skyport.catalog.CatalogFixtures.PublishedProduct;
 import io.skyport.catalog.PlanSnapshot;
 import io.skyport.testing.SkyportIntegrationTest;
@@ -108,7 +109,8 @@ class BillingEventsTests {
 		UUID project = project(customer);
 
 		PlacedOrder placed = orders.place(customer.user(),
-				new OrderRequest(plan.planId().id(), false, project, List.of(key.id()), null));
+				new OrderRequest(plan.planId().id(), false, project, List.of(key.id()), null,
+						CapacityFixtures.ROOMY_REGION));
 
 		List<Object> published = events.stream()
 			.<Object>map(event -> event instanceof PayloadApplicationEvent<?> payload ? payload.getPayload() : event)
@@ -126,7 +128,7 @@ class BillingEventsTests {
 		});
 		assertThat(published.get(1)).isEqualTo(new SubscriptionActivated(placed.subscriptionId(),
 				customer.user().organisationId(), placed.orderId(), product.id(), plan.planId(), plan.versionNumber(), false,
-				false, project, List.of(key)));
+				false, project, List.of(key), CapacityFixtures.ROOMY_REGION));
 	}
 
 	@Test
@@ -146,7 +148,7 @@ class BillingEventsTests {
 			throws IOException {
 		SshKeyId key = key(customer);
 		SubscriptionId id = orders.place(customer.user(), new OrderRequest(plan.planId().id(), true, null,
-				List.of(key.id()), null)).subscriptionId();
+				List.of(key.id()), null, CapacityFixtures.ROOMY_REGION)).subscriptionId();
 		subscriptions.keepAfterTrial(customer.user(), id.id(), true);
 		var trialEnd = management.subscription(id).orElseThrow().trialEndsAt();
 
@@ -157,6 +159,7 @@ class BillingEventsTests {
 			.toArriveAndVerify(event -> {
 				assertThat(event.convertedFromTrial()).isTrue();
 				assertThat(event.sshKeyIds()).containsExactly(key);
+				assertThat(event.region()).isEqualTo(CapacityFixtures.ROOMY_REGION);
 			});
 	}
 

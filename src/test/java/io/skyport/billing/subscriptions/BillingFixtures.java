@@ -15,6 +15,7 @@ import io.skyport.catalog.Catalog;
 import io.skyport.catalog.PlanId;
 import io.skyport.catalog.PlanSnapshot;
 import io.skyport.catalog.ProductId;
+import io.skyport.compute.CapacityFixtures;
 
 /**
  * Billing details and subscriptions for tests of other modules (a customer must have subscribed to a product to
@@ -27,11 +28,13 @@ public class BillingFixtures {
 	private final BillingAccountService accounts;
 	private final OrderService orders;
 	private final Catalog catalog;
+	private final CapacityFixtures capacity;
 
-	BillingFixtures(BillingAccountService accounts, OrderService orders, Catalog catalog) {
+	BillingFixtures(BillingAccountService accounts, OrderService orders, Catalog catalog, CapacityFixtures capacity) {
 		this.accounts = accounts;
 		this.orders = orders;
 		this.catalog = catalog;
+		this.capacity = capacity;
 	}
 
 	/** Gives the customer's organisation complete billing details (if it has none), so it can order. */
@@ -54,11 +57,14 @@ public class BillingFixtures {
 		return order(customer, plan, trial, null).subscriptionId();
 	}
 
-	/** An order of the plan, placed on a reseller's storefront when {@code storefront} (its slug) is given. */
+	/**
+	 * An order of the plan, placed on a reseller's storefront when {@code storefront} (its slug) is given, in
+	 * {@link CapacityFixtures#roomyRegion()} (the plan must allow it: plans without regions do).
+	 */
 	public PlacedOrder order(TestUser customer, PlanId plan, boolean trial, @Nullable String storefront) {
 		billingDetails(customer);
 		OrderService.PlacedOrder placed = orders.place(customer.user(),
-				new OrderRequest(plan.id(), trial, null, List.of(), storefront));
+				new OrderRequest(plan.id(), trial, null, List.of(), storefront, capacity.roomyRegion()));
 		return new PlacedOrder(placed.orderId(), placed.subscriptionId());
 	}
 

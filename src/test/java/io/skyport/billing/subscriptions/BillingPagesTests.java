@@ -20,6 +20,7 @@ import io.skyport.catalog.Catalog;
 import io.skyport.catalog.CatalogFixtures;
 import io.skyport.catalog.CatalogFixtures.PublishedProduct;
 import io.skyport.catalog.PlanSnapshot;
+import io.skyport.compute.CapacityFixtures;
 import io.skyport.testing.SkyportIntegrationTest;
 import io.skyport.testing.TestData;
 import tools.jackson.databind.json.JsonMapper;
@@ -125,7 +126,8 @@ class BillingPagesTests {
 		assertThat(body(mvc.get().uri(orderPath).session(session).exchange())).contains("Start a free trial")
 			.contains("€12.00").contains("7 days free").contains("Add a key");
 		MvcTestResult confirmed = mvc.post().uri("/order").session(session).with(csrf())
-			.param("plan", plan.planId().toString()).param("trial", "true").exchange();
+			.param("plan", plan.planId().toString()).param("trial", "true")
+			.param("region", CapacityFixtures.ROOMY_REGION).exchange();
 		assertThat(confirmed).hasStatus3xxRedirection();
 		String subscriptionPage = confirmed.getResponse().getRedirectedUrl();
 		assertThat(subscriptionPage).startsWith("/panel/subscriptions/");

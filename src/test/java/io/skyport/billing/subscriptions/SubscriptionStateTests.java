@@ -230,10 +230,11 @@ class SubscriptionStateTests {
 	private Order order(boolean trial) {
 		PlanSnapshot plan = new PlanSnapshot(new PlanId(UUID.randomUUID()), 3, new ProductId(UUID.randomUUID()),
 				"Postgres Pro", "Starter", 1, 2048, 20, 20, new ImageId(UUID.randomUUID()), Money.of("10.00", "EUR"), 1000,
-				Money.of("0.02", "EUR"), 14, true);
+				Money.of("0.02", "EUR"), 14, true, List.of());
 		OrderQuote quote = new OrderQuote(plan, new OrganisationId(UUID.randomUUID()), "Acme", "postgres-pro",
 				plan.monthlyPrice(), new BigDecimal("15"), Money.of("11.50", "EUR"), Money.of("0.02", "EUR"),
 				new OrganisationId(UUID.randomUUID()), "nimbus", "Nimbus Cloud");
-		return new Order(customer, quote, trial, null, List.of(key), new SubscriptionId(UUID.randomUUID()), ORDERED);
+		return new Order(customer, quote, trial, null, List.of(key), "local", new SubscriptionId(UUID.randomUUID()),
+				ORDERED);
 	}
 }
