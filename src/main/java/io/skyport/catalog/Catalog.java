@@ -35,6 +35,14 @@ public interface Catalog {
 	 * versioned with plans: a vendor's fix reaches the next VM of every subscription.
 	 */
 	Optional<String> guestConfiguration(ProductId id);
+
+	/**
+	 * How customers reach the product on a ready server (access URL, default login, ports), whatever its status; the
+	 * product's current declaration, like {@link #guestConfiguration}. {@link ProductLogin#none()} for an unknown
+	 * product. Not public: show it only to the subscriber, the vendor and operators.
+	 */
+	ProductLogin productLogin(ProductId id);
+
 	/** A product in any status (drafts included: callers decide what a draft means to them). */
 	Optional<ProductReference> productReference(ProductId id);
 }

@@ -65,9 +65,10 @@ final class CatalogApiModels {
 			String longDescription, String category, List<String> tags, @Nullable String supportEmail,
 			@Nullable String supportUrl, @Nullable String logoUrl, String brandBackground, String brandText,
 			List<Screenshot> screenshots, Rating rating, List<PlanResponse> plans, @Nullable Instant publishedAt,
-			@Nullable Instant updatedAt, @Nullable String guestConfiguration) {
+			@Nullable Instant updatedAt, @Nullable String guestConfiguration, @Nullable String accessUrl,
+			@Nullable String defaultUsername, @Nullable String defaultPassword, @Nullable List<Integer> ports) {
 
-		/** The public view of a published product: plans on sale only. */
+		/** The public view of a published product: plans on sale only, no guest configuration or access details. */
 		static ProductResponse of(ProductDetails details) {
 			ProductCard card = details.card();
 			return new ProductResponse(card.id().id(), card.slug(), card.name(), details.status().name(),
@@ -79,10 +80,10 @@ final class CatalogApiModels {
 						.toList(),
 					new Rating(card.ratingAverage(), card.ratingCount()),
 					details.plans().stream().map(plan -> PlanResponse.of(plan, null)).toList(), details.publishedAt(), null,
-					null);
+					null, null, null, null, null);
 		}
 
-		/** The vendor's view: any status, archived plans included, and the guest configuration. */
+		/** The vendor's view: any status, archived plans included, the guest configuration and access details. */
 		static ProductResponse of(ProductView view) {
 			ProductFields fields = view.fields();
 			return new ProductResponse(view.id(), fields.slug(), fields.name(), view.status().name(), view.vendorName(),
@@ -93,7 +94,8 @@ final class CatalogApiModels {
 						.toList(),
 					new Rating(view.ratingAverage(), view.ratingCount()),
 					view.plans().stream().map(plan -> PlanResponse.of(plan.current(), !plan.archived())).toList(),
-					view.publishedAt(), view.updatedAt(), fields.guestConfiguration());
+					view.publishedAt(), view.updatedAt(), fields.guestConfiguration(), fields.login().accessUrl(),
+					fields.login().defaultUsername(), fields.login().defaultPassword(), fields.login().ports());
 		}
 	}
 

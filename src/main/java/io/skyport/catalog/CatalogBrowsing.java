@@ -228,6 +228,11 @@ class CatalogBrowsing implements Catalog {
 	}
 
 	@Override
+	public ProductLogin productLogin(ProductId id) {
+		return products.findById(id.id()).map(product -> product.fields().login()).orElse(ProductLogin.none());
+	}
+
+	@Override
 	public Optional<PlanSnapshot> planVersion(PlanId id, int versionNumber) {
 		return plans.findById(id.id()).flatMap(plan -> products.findById(plan.productId().id())
 			.flatMap(product -> versions.findById(new PlanVersion.Key(id.id(), versionNumber))

@@ -47,6 +47,10 @@ class CatalogRules {
 	static final int MAX_TRIAL_DAYS = 90;
 	static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
 	static final int MAX_REGIONS = 50;
+	static final int MAX_PORTS = 20;
+	static final int MAX_ACCESS_URL = 500;
+	static final int MAX_DEFAULT_USERNAME = 100;
+	static final int MAX_DEFAULT_PASSWORD = 200;
 
 	private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9 .+#-]{0,29}");
 	private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
@@ -91,11 +95,12 @@ class CatalogRules {
 		catch (InvalidInputException ex) {
 			violations.addAll(ex.violations());
 		}
+		ProductLogin login = login(input, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
 		return new ProductFields(name, slug, shortDescription, longDescription == null ? "" : longDescription, category,
-				tags, supportEmail, supportUrl, guestConfiguration);
+				tags, supportEmail, supportUrl, guestConfiguration, login);
 	}
 
 	/**
@@ -175,6 +180,86 @@ class CatalogRules {
 
 	private static String abbreviate(String text) {
 		return text.length() > 50 ? text.substring(0, 50) + "…" : text;
+	}
+
+	/** The access details: a URL template with {@code {address}}, a default login, and the ports. */
+	static ProductLogin login(ProductInput input, List<Violation> violations) {
+		String accessUrl = accessUrl(input.accessUrl(), violations);
+		String username = credential("defaultUsername", input.defaultUsername(), MAX_DEFAULT_USERNAME, "The default user name",
+				violations);
+		String password = credential("defaultPassword", input.defaultPassword(), MAX_DEFAULT_PASSWORD, "The default password",
+				violations);
+		if (password != null && username == null && !violations.stream().anyMatch(v -> v.field().equals("defaultUsername"))) {
+			violations.add(new Violation("defaultPassword", "Give the default user name too: a password alone does not tell "
+					+ "customers how to sign in."));
+		}
+		return new ProductLogin(accessUrl, username, password, ports(input.ports(), violations));
+	}
+
+	private static @Nullable String accessUrl(@Nullable String value, List<Violation> violations) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String template = value.strip();
+		String example = "e.g. https://{address}:8443/";
+		if (template.length() > MAX_ACCESS_URL) {
+			violations.add(new Violation("accessUrl", "The access URL may have at most " + MAX_ACCESS_URL
+					+ " characters."));
+			return template;
+		}
+		String rest = template.replace(ProductLogin.ADDRESS, "");
+		if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0) {
+			violations.add(new Violation("accessUrl", "The only placeholder in the access URL is {address} (the "
+					+ "server's address), " + example + "."));
+			return template;
+		}
+		try {
+			URI uri = new URI(template.replace(ProductLogin.ADDRESS, "192.0.2.1"));
+			if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+					|| uri.getRawUserInfo() != null) {
+				throw new URISyntaxException(template, "not an absolute http(s) URL");
+			}
+		}
+		catch (URISyntaxException ex) {
+			violations.add(new Violation("accessUrl", "Give a web address starting with https:// or http://, with "
+					+ "{address} where the server's address goes, " + example + "."));
+		}
+		return template;
+	}
+
+	private static @Nullable String credential(String field, @Nullable String value, int max, String what,
+			List<Violation> violations) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		if (text.length() > max) {
+			violations.add(new Violation(field, what + " may have at most " + max + " characters."));
+		}
+		else if (text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			violations.add(new Violation(field, what + " must not contain spaces, tabs or line breaks."));
+		}
+		return text;
+	}
+
+	private static List<Integer> ports(@Nullable List<Integer> values, List<Violation> violations) {
+		if (values == null) {
+			return List.of();
+		}
+		LinkedHashSet<Integer> ports = new LinkedHashSet<>();
+		for (Integer port : values) {
+			if (port == null || port < 1 || port > 65535) {
+				violations.add(new Violation("ports", "Ports are TCP port numbers from 1 to 65535 (got " + port + ")."));
+			}
+			else {
+				ports.add(port);
+			}
+		}
+		if (ports.size() > MAX_PORTS) {
+			violations.add(new Violation("ports", "List at most " + MAX_PORTS + " ports (there are " + ports.size()
+					+ ")."));
+		}
+		return List.copyOf(ports);
 	}
 
 	/** Plain text fields: no HTML tags, which the storefront would show as text anyway. */

@@ -62,6 +62,16 @@ class Product extends AbstractAggregateRoot<Product> {
 
 	private @Nullable String guestConfiguration;
 
+	private @Nullable String accessUrl;
+
+	private @Nullable String defaultUsername;
+
+	private @Nullable String defaultPassword;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "integer[]")
+	private List<Integer> ports = new ArrayList<>();
+
 	@Enumerated(EnumType.STRING)
 	private ProductStatus status;
 
@@ -170,6 +180,10 @@ class Product extends AbstractAggregateRoot<Product> {
 		this.supportEmail = fields.supportEmail();
 		this.supportUrl = fields.supportUrl();
 		this.guestConfiguration = fields.guestConfiguration();
+		this.accessUrl = fields.login().accessUrl();
+		this.defaultUsername = fields.login().defaultUsername();
+		this.defaultPassword = fields.login().defaultPassword();
+		this.ports = new ArrayList<>(fields.login().ports());
 		this.updatedAt = now;
 	}
 
@@ -203,7 +217,8 @@ class Product extends AbstractAggregateRoot<Product> {
 
 	ProductFields fields() {
 		return new ProductFields(name, slug, shortDescription, longDescription, category, List.copyOf(tags), supportEmail,
-				supportUrl, guestConfiguration);
+				supportUrl, guestConfiguration,
+				new ProductLogin(accessUrl, defaultUsername, defaultPassword, List.copyOf(ports)));
 	}
 
 	ProductStatus status() {
