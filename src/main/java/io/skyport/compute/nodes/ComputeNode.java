@@ -57,6 +57,8 @@ class ComputeNode extends AbstractAggregateRoot<ComputeNode> {
 
 	private @Nullable String datasourceBaseUrl;
 
+	private boolean simulateGuest;
+
 	@Enumerated(EnumType.STRING)
 	private NodeState state;
 
@@ -146,6 +148,7 @@ class ComputeNode extends AbstractAggregateRoot<ComputeNode> {
 		this.networkSource = settings.network().source();
 		this.storagePool = settings.storagePool();
 		this.datasourceBaseUrl = settings.datasourceBaseUrl();
+		this.simulateGuest = settings.simulateGuest();
 		this.cpuRatio = settings.cpuRatio();
 		this.ramRatio = settings.ramRatio();
 		this.diskRatio = settings.diskRatio();
@@ -275,6 +278,10 @@ class ComputeNode extends AbstractAggregateRoot<ComputeNode> {
 
 	NodeState state() {
 		return state;
+	}
+
+	boolean simulateGuest() {
+		return simulateGuest;
 	}
 
 	int vcpus() {

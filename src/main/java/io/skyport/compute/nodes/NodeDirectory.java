@@ -2,7 +2,9 @@ package io.skyport.compute.nodes;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,17 +20,27 @@ import io.skyport.platform.errors.NotFoundException;
 public class NodeDirectory {
 
 	private final Nodes nodes;
+	private final Environment environment;
 	private final String defaultDatasourceBaseUrl;
+	private final @Nullable String testNodeDatasourceBaseUrl;
 
-	NodeDirectory(Nodes nodes,
-			@Value("${skyport.compute.datasource-base-url:http://10.0.2.2:8080}") String defaultDatasourceBaseUrl) {
+	NodeDirectory(Nodes nodes, Environment environment,
+			@Value("${skyport.compute.datasource-base-url:http://10.0.2.2:8080}") String defaultDatasourceBaseUrl,
+			@Value("${skyport.compute.test-node-datasource-base-url:}") String testNodeDatasourceBaseUrl) {
 		this.nodes = nodes;
-		String url = defaultDatasourceBaseUrl.strip().replaceAll("/+$", "");
+		this.environment = environment;
+		this.defaultDatasourceBaseUrl = baseUrl("skyport.compute.datasource-base-url", defaultDatasourceBaseUrl);
+		this.testNodeDatasourceBaseUrl = testNodeDatasourceBaseUrl.isBlank() ? null
+				: baseUrl("skyport.compute.test-node-datasource-base-url", testNodeDatasourceBaseUrl);
+	}
+
+	private static String baseUrl(String property, String value) {
+		String url = value.strip().replaceAll("/+$", "");
 		if (!NodeRules.isBaseUrl(url)) {
-			throw new IllegalStateException("skyport.compute.datasource-base-url must be an http(s) URL with a host and "
-					+ "without query, spaces or ';' (e.g. http://10.0.2.2:8080), not '" + defaultDatasourceBaseUrl + "'.");
+			throw new IllegalStateException(property + " must be an http(s) URL with a host and "
+					+ "without query, spaces or ';' (e.g. http://10.0.2.2:8080), not '" + value + "'.");
 		}
-		this.defaultDatasourceBaseUrl = url;
+		return url;
 	}
 
 	/**
@@ -43,7 +55,10 @@ public class NodeDirectory {
 	}
 
 	/**
-	 * The address the node's guests reach Skyport at, without a trailing {@code /}: the node's override, or
+	 * The address the node's guests reach Skyport at, without a trailing {@code /}: the node's override; for a
+	 * {@code test:///} node (whose guests are simulated by this very server)
+	 * {@code skyport.compute.test-node-datasource-base-url} or else this server on the loopback address and the port
+	 * it listens on ({@code http://127.0.0.1:<local.server.port>}); for any other node
 	 * {@code skyport.compute.datasource-base-url}.
 	 *
 	 * @throws NotFoundException if there is no such node.
@@ -52,7 +67,20 @@ public class NodeDirectory {
 	public String datasourceBaseUrl(NodeId id) {
 		ComputeNode node = nodes.findById(id.id()).orElseThrow(() -> NotFoundException.of("compute node", id));
 		String override = node.datasourceBaseUrl();
-		return override != null ? override : defaultDatasourceBaseUrl;
+		if (override != null) {
+			return override;
+		}
+		return NodeRules.isTestDriver(node.uri()) ? testNodeDatasourceBaseUrl() : defaultDatasourceBaseUrl;
+	}
+
+	/**
+	 * Whether Skyport plays the guest (cloud-init's requests and phone-home) for machines started on the node.
+	 *
+	 * @throws NotFoundException if there is no such node.
+	 */
+	@Transactional(readOnly = true)
+	public boolean simulatesGuest(NodeId id) {
+		return nodes.findById(id.id()).orElseThrow(() -> NotFoundException.of("compute node", id)).simulateGuest();
 	}
 
 	@Transactional(readOnly = true)
@@ -63,5 +91,19 @@ public class NodeDirectory {
 	/** {@code skyport.compute.datasource-base-url}, without a trailing {@code /}. */
 	String defaultDatasourceBaseUrl() {
 		return defaultDatasourceBaseUrl;
+	}
+
+	/** What a node without an override uses: see {@link #datasourceBaseUrl}. */
+	String defaultDatasourceBaseUrl(String uri) {
+		return NodeRules.isTestDriver(uri) ? testNodeDatasourceBaseUrl() : defaultDatasourceBaseUrl;
+	}
+
+	private String testNodeDatasourceBaseUrl() {
+		if (testNodeDatasourceBaseUrl != null) {
+			return testNodeDatasourceBaseUrl;
+		}
+		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		String contextPath = environment.getProperty("server.servlet.context-path", "").replaceAll("/+$", "");
+		return "http://127.0.0.1:" + port + contextPath;
 	}
 }

@@ -150,7 +150,7 @@ class NodeEnrolment {
 		String regionText = request.region() == null || request.region().isBlank() ? token.region() : request.region();
 		NodeForm form = new NodeForm(request.name(), request.uri(), regionText, request.virtType(), null, null, null,
 				null, null, null, request.networkMode(), request.networkSource(), request.storagePool(),
-				request.datasourceBaseUrl());
+				request.datasourceBaseUrl(), null);
 		NodeSettings settings = null;
 		try {
 			settings = NodeRules.validate(form);

@@ -75,7 +75,7 @@ class NodePagesController {
 		NodeView node = nodes.get(id);
 		model.addAttribute("node", node);
 		model.addAttribute("datasourceBaseUrl", node.datasourceBaseUrl() != null ? node.datasourceBaseUrl()
-				: directory.defaultDatasourceBaseUrl());
+				: directory.defaultDatasourceBaseUrl(node.uri()));
 		model.addAttribute("availability", nodes.availability());
 		return "compute/admin-node";
 	}
@@ -151,7 +151,8 @@ class NodePagesController {
 		model.addAttribute("virtTypes", VirtType.values());
 		model.addAttribute("networkModes", NetworkAttachment.Mode.values());
 		model.addAttribute("regions", nodes.regions());
-		model.addAttribute("defaultDatasourceBaseUrl", directory.defaultDatasourceBaseUrl());
+		model.addAttribute("defaultDatasourceBaseUrl", node == null ? directory.defaultDatasourceBaseUrl()
+				: directory.defaultDatasourceBaseUrl(node.uri()));
 		return "compute/admin-node-form";
 	}
 }

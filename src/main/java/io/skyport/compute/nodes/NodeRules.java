@@ -47,6 +47,11 @@ final class NodeRules {
 	private NodeRules() {
 	}
 
+	/** Whether the URI names libvirt's test driver, whose machines have no guest. */
+	static boolean isTestDriver(String uri) {
+		return uri.startsWith("test:///");
+	}
+
 	/** @throws InvalidInputException naming every broken rule. */
 	static NodeSettings validate(NodeForm form) {
 		List<Violation> violations = new ArrayList<>();
@@ -64,8 +69,9 @@ final class NodeRules {
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
+		boolean simulateGuest = form.simulateGuest() != null ? form.simulateGuest() : isTestDriver(uri);
 		return new NodeSettings(name, uri, region, virtType, capacity, cpuRatio, ramRatio, diskRatio, network, pool,
-				baseUrl);
+				baseUrl, simulateGuest);
 	}
 
 	static String name(@Nullable String value, List<Violation> violations) {

@@ -16,13 +16,14 @@ import io.skyport.compute.provider.VirtType;
  *
  * @param datasourceBaseUrl this node's override of the address guests reach Skyport at; {@code null} when it uses
  *        the default.
+ * @param simulateGuest whether Skyport plays cloud-init for machines that start here (see {@code docs/compute-nodes.md}).
  * @param allocatableVcpus capacity times overcommit ratio, rounded down: what placement may reserve in total.
  * @param missedChecks probes or heartbeats missed in a row (3 take an {@code UP} node {@code DOWN}).
  * @param hypervisorVersion and {@code libvirtVersion} as {@code major.minor.release}.
  */
 record NodeView(UUID id, String name, String uri, String region, NodeState state, VirtType virtType,
 		NetworkAttachment.Mode networkMode, @Nullable String networkSource, String storagePool,
-		@Nullable String datasourceBaseUrl, int vcpus, long memoryMib, long diskGib, boolean capacityOverridden,
+		@Nullable String datasourceBaseUrl, boolean simulateGuest, int vcpus, long memoryMib, long diskGib, boolean capacityOverridden,
 		BigDecimal cpuRatio, BigDecimal ramRatio, BigDecimal diskRatio, long allocatableVcpus,
 		long allocatableMemoryMib, long allocatableDiskGib, int usedVcpus, long usedMemoryMib, long usedDiskGib,
 		int missedChecks, @Nullable Instant lastSeenAt, @Nullable Instant lastProbeAt, @Nullable Instant lastHeartbeatAt,
@@ -35,6 +36,7 @@ record NodeView(UUID id, String name, String uri, String region, NodeState state
 		NodeHealth health = node.health();
 		return new NodeView(node.id(), node.name(), node.uri(), node.region(), node.state(), node.virtType(),
 				node.network().mode(), node.network().source(), node.storagePool(), node.datasourceBaseUrl(),
+				node.simulateGuest(),
 				node.vcpus(), node.memoryMib(), node.diskGib(), node.capacityOverridden(), node.cpuRatio(),
 				node.ramRatio(), node.diskRatio(), times(node.vcpus(), node.cpuRatio()),
 				times(node.memoryMib(), node.ramRatio()), times(node.diskGib(), node.diskRatio()), node.usedVcpus(),
@@ -54,7 +56,7 @@ record NodeView(UUID id, String name, String uri, String region, NodeState state
 	NodeForm form() {
 		return new NodeForm(name, uri, region, virtType.name(), capacityOverridden ? vcpus : null,
 				capacityOverridden ? memoryMib : null, capacityOverridden ? diskGib : null, cpuRatio, ramRatio, diskRatio,
-				networkMode.name(), networkSource, storagePool, datasourceBaseUrl);
+				networkMode.name(), networkSource, storagePool, datasourceBaseUrl, simulateGuest);
 	}
 
 	private static long times(long amount, BigDecimal ratio) {

@@ -59,7 +59,8 @@ class TestNodeRegistration implements ApplicationRunner {
 			return;
 		}
 		NodeSettings settings = new NodeSettings(NAME, URI, REGION, VirtType.QEMU, null, NodeRules.DEFAULT_CPU_RATIO,
-				NodeRules.DEFAULT_RAM_RATIO, NodeRules.DEFAULT_DISK_RATIO, NetworkAttachment.user(), POOL, null);
+				NodeRules.DEFAULT_RAM_RATIO, NodeRules.DEFAULT_DISK_RATIO, NetworkAttachment.user(), POOL, null,
+				true);
 		ComputeNode node;
 		try {
 			node = service.register(new ComputeNode(settings, clock.instant()));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 class NodeApiTests {
 
 	static final String NODES = "/api/v1/compute/nodes";
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -205,7 +209,9 @@ class NodeApiTests {
 
 		assertThat(directory.target(nodeId).uri()).isEqualTo("test:///default");
 		assertThat(directory.target(nodeId).storagePool()).isEqualTo("default-pool");
-		assertThat(directory.datasourceBaseUrl(nodeId)).isEqualTo("http://10.0.2.2:8080");
+		assertThat(directory.datasourceBaseUrl(nodeId)).as("a test node's simulated guests reach this very server")
+			.isEqualTo("http://127.0.0.1:" + port);
+		assertThat(directory.simulatesGuest(nodeId)).isTrue();
 		assertThat(directory.find(nodeId)).hasValueSatisfying(node -> assertThat(node.region()).isEqualTo("local"));
 
 		Map<String, Object> withOverride = node(directory.find(nodeId).orElseThrow().name(), "test:///default", "local");

@@ -168,6 +168,6 @@ class NodeHealthTests {
 	private static NodeSettings settings(NodeSettings.Capacity capacity) {
 		return new NodeSettings("hv-01", "qemu+ssh://root@hv-01.example/system", "eu-west-1", VirtType.KVM, capacity,
 				NodeRules.DEFAULT_CPU_RATIO, NodeRules.DEFAULT_RAM_RATIO, NodeRules.DEFAULT_DISK_RATIO,
-				NetworkAttachment.user(), "default", null);
+				NetworkAttachment.user(), "default", null, false);
 	}
 }

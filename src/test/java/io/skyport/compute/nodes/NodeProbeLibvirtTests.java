@@ -103,6 +103,6 @@ class NodeProbeLibvirtTests {
 
 	private static NodeForm form(String name, String uri) {
 		return new NodeForm(name, uri, "probe-test", "QEMU", null, null, null, null, null, null, null, null,
-				"default-pool", null);
+				"default-pool", null, null);
 	}
 }

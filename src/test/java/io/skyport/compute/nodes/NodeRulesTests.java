@@ -52,7 +52,7 @@ class NodeRulesTests {
 	@Test
 	void every_broken_rule_is_reported_with_its_field() {
 		NodeForm form = new NodeForm(" ", "nonsense", "EU West", "xen", 0, 1024L, null, new BigDecimal("100"),
-				new BigDecimal("0.05"), new BigDecimal("1.234"), "BRIDGE", null, "bad pool!", "ftp://x;y");
+				new BigDecimal("0.05"), new BigDecimal("1.234"), "BRIDGE", null, "bad pool!", "ftp://x;y", null);
 
 		assertThatThrownBy(() -> NodeRules.validate(form)).isInstanceOfSatisfying(InvalidInputException.class,
 				ex -> assertThat(ex.violations()).extracting(InvalidInputException.Violation::field)
@@ -63,7 +63,7 @@ class NodeRulesTests {
 	@Test
 	void defaults_fill_what_is_left_out() {
 		NodeSettings settings = NodeRules.validate(new NodeForm("hv-01", "qemu:///system", "local", null, null, null, null,
-				null, null, null, null, null, null, " http://192.168.122.1:8080/ "));
+				null, null, null, null, null, null, " http://192.168.122.1:8080/ ", null));
 
 		assertThat(settings.virtType()).isEqualTo(VirtType.KVM);
 		assertThat(settings.capacity()).isNull();
@@ -72,26 +72,38 @@ class NodeRulesTests {
 		assertThat(settings.network()).isEqualTo(NetworkAttachment.user());
 		assertThat(settings.storagePool()).isEqualTo("default");
 		assertThat(settings.datasourceBaseUrl()).isEqualTo("http://192.168.122.1:8080");
+		assertThat(settings.simulateGuest()).as("a real host has guests of its own").isFalse();
+	}
+
+	@Test
+	void test_driver_nodes_simulate_their_guests_unless_told_not_to() {
+		NodeForm test = new NodeForm("t-01", "test:///default", "local", null, null, null, null, null, null, null, null,
+				null, null, null, null);
+		assertThat(NodeRules.validate(test).simulateGuest()).isTrue();
+		assertThat(NodeRules.validate(new NodeForm("t-01", "test:///default", "local", null, null, null, null, null,
+				null, null, null, null, null, null, false)).simulateGuest()).isFalse();
+		assertThat(NodeRules.validate(new NodeForm("hv-01", "qemu:///system", "local", null, null, null, null, null,
+				null, null, null, null, null, null, true)).simulateGuest()).isTrue();
 	}
 
 	@Test
 	void a_capacity_override_gives_all_three_numbers() {
 		assertThatThrownBy(() -> NodeRules.validate(new NodeForm("hv-01", "qemu:///system", "local", "QEMU", 8, null, null,
-				null, null, null, null, null, null, null)))
+				null, null, null, null, null, null, null, null)))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
 				.extracting(InvalidInputException.Violation::field).containsExactly("memoryMib", "diskGib"));
 
 		assertThat(NodeRules.validate(new NodeForm("hv-01", "qemu:///system", "local", "qemu", 8, 16384L, 500L, null, null,
-				null, "bridge", "br0", null, null)).capacity()).isEqualTo(new NodeSettings.Capacity(8, 16384, 500));
+				null, "bridge", "br0", null, null, null)).capacity()).isEqualTo(new NodeSettings.Capacity(8, 16384, 500));
 	}
 
 	@Test
 	void bridges_have_linux_interface_names_and_user_networking_takes_none() {
 		assertThatThrownBy(() -> NodeRules.validate(new NodeForm("hv-01", "qemu:///system", "local", null, null, null, null,
-				null, null, null, "BRIDGE", "a-bridge-name-too-long", null, null)))
+				null, null, null, "BRIDGE", "a-bridge-name-too-long", null, null, null)))
 			.hasMessageContaining("at most 15");
 		assertThatThrownBy(() -> NodeRules.validate(new NodeForm("hv-01", "qemu:///system", "local", null, null, null, null,
-				null, null, null, "USER", "br0", null, null)))
+				null, null, null, "USER", "br0", null, null, null)))
 			.hasMessageContaining("takes no network or bridge name");
 	}
 }

@@ -1,0 +1,172 @@
+package io.skyport.compute.guest;
+
+import java.net.http.HttpClient;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.compute.InstanceId;
+import io.skyport.compute.InstanceState;
+import io.skyport.compute.InstanceStateChanged;
+import io.skyport.compute.NodeId;
+import io.skyport.compute.nocloud.SimulatedGuestPass;
+import io.skyport.compute.nodes.NodeDirectory;
+import io.skyport.compute.provider.ComputeProvider;
+
+/**
+ * Plays the guest for machines that start on nodes with {@code simulateGuest} on: when an instance becomes
+ * {@code RUNNING} and has not been configured yet, reads the seed URL from its domain's SMBIOS serial (the provider's
+ * machine definition) and makes cloud-init's requests to it over HTTP ({@link SimulatedCloudInit}); the phone-home
+ * then publishes {@code InstanceConfigFetched} as a real guest's does.
+ * <p>
+ * The listener only hands the instance to this simulator's own bounded pool after the transaction that started it
+ * commits: no event-listener thread or database connection waits for HTTP. When the queue is full the simulation is
+ * dropped and counted ({@code skyport.compute.guest_simulations{outcome="dropped"}}); the deployer's deadline for the
+ * guest covers it. Outcomes: {@code phoned_home}, {@code no_phone_home}, {@code failed}, {@code skipped} (the node
+ * does not simulate, the instance is configured already or gone, or its machine carries no seed).
+ */
+@Component
+class GuestSimulator implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(GuestSimulator.class);
+
+	private final JdbcClient jdbc;
+	private final NodeDirectory nodes;
+	private final ComputeProvider provider;
+	private final GuestSimulationProperties properties;
+	private final MeterRegistry meters;
+	private final SimulatedCloudInit cloudInit;
+	private final ThreadPoolExecutor pool;
+
+	GuestSimulator(JdbcClient jdbc, NodeDirectory nodes, ComputeProvider provider,
+			GuestSimulationProperties properties, SimulatedGuestPass pass, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.nodes = nodes;
+		this.provider = provider;
+		this.properties = properties;
+		this.meters = meters;
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.requestTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.cloudInit = new SimulatedCloudInit(http, properties.requestTimeout(), SimulatedGuestPass.HEADER,
+				pass.value());
+		AtomicInteger threads = new AtomicInteger();
+		this.pool = new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(properties.queueCapacity()), runnable -> {
+					Thread thread = new Thread(runnable, "guest-simulator-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.pool.allowCoreThreadTimeOut(true);
+	}
+
+	@EventListener
+	void on(InstanceStateChanged event) {
+		if (event.to() != InstanceState.RUNNING) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					submit(event.instanceId());
+				}
+			});
+		}
+		else {
+			submit(event.instanceId());
+		}
+	}
+
+	private void submit(InstanceId id) {
+		try {
+			pool.execute(() -> simulate(id));
+		}
+		catch (RejectedExecutionException ex) {
+			count("dropped");
+			log.warn("The simulated guest of instance {} was dropped: {} simulations are waiting already.", id,
+					pool.getQueue().size());
+		}
+	}
+
+	/** One simulated first boot; never throws. */
+	void simulate(InstanceId id) {
+		long deadline = System.nanoTime() + properties.deadline().toNanos();
+		try {
+			Optional<Machine> machine = machine(id);
+			if (machine.isEmpty() || !nodes.simulatesGuest(machine.get().nodeId())) {
+				count("skipped");
+				return;
+			}
+			String definition = provider.machineDefinition(nodes.target(machine.get().nodeId()),
+					machine.get().machineName());
+			Optional<String> seedUrl = SeedSerial.seedUrl(definition);
+			if (seedUrl.isEmpty()) {
+				count("skipped");
+				log.info("The machine of instance {} carries no NoCloud seed in its SMBIOS serial; nothing to simulate.",
+						id);
+				return;
+			}
+			SimulatedCloudInit.Result result = cloudInit.boot(seedUrl.get(), deadline);
+			count(result.outcome().name().toLowerCase());
+			if (result.outcome() == SimulatedCloudInit.Outcome.FAILED) {
+				log.warn("The simulated guest of instance {} failed: {}", id, result.detail());
+			}
+			else {
+				log.debug("Simulated guest of instance {}: {}", id, result.detail());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			count("failed");
+		}
+		catch (RuntimeException ex) {
+			count("failed");
+			log.warn("The simulated guest of instance {} failed: {}", id, ex.getMessage());
+		}
+	}
+
+	private Optional<Machine> machine(InstanceId id) {
+		return jdbc.sql("""
+				select node_id, machine_name from compute_instances
+				where id = :id and state = 'RUNNING' and configured_at is null and node_id is not null""")
+			.param("id", id.id())
+			.query((rs, row) -> new Machine(new NodeId(rs.getObject("node_id", UUID.class)), rs.getString("machine_name")))
+			.optional();
+	}
+
+	private void count(String outcome) {
+		meters.counter("skyport.compute.guest_simulations", "outcome", outcome).increment();
+	}
+
+	/** Simulations waiting or running, for tests and diagnosis. */
+	int pending() {
+		return pool.getQueue().size() + pool.getActiveCount();
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		pool.shutdownNow();
+		pool.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	private record Machine(NodeId nodeId, String machineName) {
+	}
+
+}
