@@ -81,7 +81,7 @@ class AccessInstructions {
 		String link = "/panel/deployments/" + deployment.id();
 		try {
 			for (CurrentUser member : accounts.members(deployment.organisationId())) {
-				emails.send(EmailRequest.of("deployment-ready:" + deployment.id() + ":" + member.id(), member.email(),
+				emails.send(EmailRequest.of("deployment-ready:" + deployment.id() + ":" + member.userId(), member.email(),
 						"Your server " + access.serverName() + " is ready", "deployment-ready",
 						model(access, member, link)));
 			}

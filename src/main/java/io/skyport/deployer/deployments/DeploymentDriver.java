@@ -2,6 +2,7 @@ package io.skyport.deployer.deployments;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -27,15 +28,15 @@ class DeploymentDriver {
 	private final DeploymentTransitions transitions;
 	private final SagaSteps steps;
 	private final DeployerSettings settings;
-	private final StepObserver observer;
+	private final List<StepObserver> observers;
 	private final Clock clock;
 
 	DeploymentDriver(DeploymentTransitions transitions, SagaSteps steps, DeployerSettings settings,
-			StepObserver observer, Clock clock) {
+			List<StepObserver> observers, Clock clock) {
 		this.transitions = transitions;
 		this.steps = steps;
 		this.settings = settings;
-		this.observer = observer;
+		this.observers = List.copyOf(observers);
 		this.clock = clock;
 	}
 
@@ -106,7 +107,7 @@ class DeploymentDriver {
 		switch (result) {
 			case StepResult.Done done -> {
 				transitions.succeed(id, entry, done.message(), after(deployment));
-				observer.stepCommitted(id, deployment.state());
+				observers.forEach(observer -> observer.stepCommitted(id, deployment.state()));
 				return null;
 			}
 			case StepResult.Waiting waiting -> {

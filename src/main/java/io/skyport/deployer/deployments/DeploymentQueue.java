@@ -83,7 +83,7 @@ class DeploymentQueue {
 
 		void at(DeploymentId id, Instant at) {
 			TaskInstanceId instance = TaskInstanceId.of(TASK.getTaskName(), id.toString());
-			if (!scheduler.scheduleIfNotExists(TASK.instance(id.toString()), at)) {
+			if (!scheduler.scheduleIfNotExists(TASK.instance(id.toString()).build(), at)) {
 				try {
 					scheduler.reschedule(instance, at);
 				}
@@ -92,7 +92,7 @@ class DeploymentQueue {
 					log.debug("Deployment {} is being driven; not rescheduled: {}", id, ex.getMessage());
 				}
 			}
-			wakeUp.afterCommit();
+			wakeUp.checkForDueExecutions();
 		}
 	}
 

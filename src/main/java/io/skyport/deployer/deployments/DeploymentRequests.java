@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.accounts.OrganisationId;
@@ -21,6 +23,7 @@ import io.skyport.billing.SubscriptionState;
 import io.skyport.catalog.Catalog;
 import io.skyport.catalog.PlanSnapshot;
 import io.skyport.catalog.ProductReference;
+import io.skyport.compute.ComputeCapacity;
 import io.skyport.compute.InstanceId;
 import io.skyport.deployer.DeploymentId;
 import io.skyport.deployer.DeploymentState;
@@ -40,19 +43,23 @@ class DeploymentRequests {
 	private final DeploymentQueue.Wake wake;
 	private final Catalog catalog;
 	private final SubscriptionManagement subscriptions;
+	private final ComputeCapacity capacity;
 	private final DeployerSettings settings;
+	private final TransactionTemplate transactions;
 	private final Clock clock;
 
 	DeploymentRequests(Deployments deployments, Timeline timeline, DeploymentTransitions transitions,
-			DeploymentQueue.Wake wake, Catalog catalog, SubscriptionManagement subscriptions, DeployerSettings settings,
-			Clock clock) {
+			DeploymentQueue.Wake wake, Catalog catalog, SubscriptionManagement subscriptions, ComputeCapacity capacity,
+			DeployerSettings settings, TransactionTemplate transactions, Clock clock) {
 		this.deployments = deployments;
 		this.timeline = timeline;
 		this.transitions = transitions;
 		this.wake = wake;
 		this.catalog = catalog;
 		this.subscriptions = subscriptions;
+		this.capacity = capacity;
 		this.settings = settings;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -118,26 +125,43 @@ class DeploymentRequests {
 	}
 
 	/** An operator retries a failed deployment from its failed step; a second request at once gets a 409. */
-	@Transactional
 	DeploymentState retry(CurrentUser operator, UUID id) {
 		requireOperator(operator, id);
-		Deployment deployment = transitions.load(new DeploymentId(id));
-		DeploymentState from = deployment.retry(clock.instant());
-		deployments.saveAndFlush(deployment);
-		timeline.save(TimelineEntry.closed(id, from, TimelineEntry.Outcome.SUCCEEDED, clock.instant(),
-				"Retried by an operator from " + from.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "."));
-		wake.now(deployment.id());
-		return from;
+		return exclusively(() -> {
+			Deployment deployment = transitions.load(new DeploymentId(id));
+			DeploymentState from = deployment.retry(clock.instant());
+			deployments.saveAndFlush(deployment);
+			timeline.save(TimelineEntry.closed(id, from, TimelineEntry.Outcome.SUCCEEDED, clock.instant(),
+					"Retried by an operator from " + from.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "."));
+			wake.now(deployment.id());
+			return from;
+		});
 	}
 
 	/** An operator removes what a failed deployment kept. */
-	@Transactional
 	void rollBack(CurrentUser operator, UUID id) {
 		requireOperator(operator, id);
-		Deployment deployment = transitions.load(new DeploymentId(id));
-		deployment.rollBack(clock.instant());
-		deployments.saveAndFlush(deployment);
-		wake.now(deployment.id());
+		exclusively(() -> {
+			Deployment deployment = transitions.load(new DeploymentId(id));
+			deployment.rollBack(clock.instant());
+			deployments.saveAndFlush(deployment);
+			wake.now(deployment.id());
+			return deployment.state();
+		});
+	}
+
+	/** One transaction; losing a race with another request on the same deployment is a 409, not a 500. */
+	private <T> T exclusively(java.util.function.Supplier<T> work) {
+		try {
+			T result = transactions.execute(status -> work.get());
+			if (result == null) {
+				throw new IllegalStateException("No result");
+			}
+			return result;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new ConflictException("Someone else changed this deployment at the same moment; look at it again.");
+		}
 	}
 
 	/**
@@ -190,7 +214,20 @@ class DeploymentRequests {
 		return base.replaceAll("-+$", "") + "-" + suffix;
 	}
 
-	private static String regionOf(SubscriptionActivated event, PlanSnapshot plan) {
-		return event.region();
+	/**
+	 * The region the customer chose; for a subscription from before orders named one, the first of the plan's regions
+	 * with room now (or of any region, for a plan that allows all).
+	 */
+	private String regionOf(SubscriptionActivated event, PlanSnapshot plan) {
+		if (event.region() != null) {
+			return event.region();
+		}
+		long disk = (long) plan.diskGib() + (plan.dataDiskGib() == null ? 0 : plan.dataDiskGib());
+		List<String> roomy = capacity.regionsWithRoomFor(plan.vcpus(), plan.memoryMib(), disk, plan.regions());
+		if (!roomy.isEmpty()) {
+			return roomy.getFirst();
+		}
+		List<String> allowed = plan.regions().isEmpty() ? capacity.regions() : plan.regions();
+		return allowed.isEmpty() ? "none" : allowed.getFirst();
 	}
 }

@@ -7,10 +7,9 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.ListCrudRepository;
-import org.springframework.data.repository.ListPagingAndSortingRepository;
+import org.springframework.data.jpa.repository.JpaRepository;
 
-interface Deployments extends ListCrudRepository<Deployment, UUID>, ListPagingAndSortingRepository<Deployment, UUID> {
+interface Deployments extends JpaRepository<Deployment, UUID> {
 
 	Optional<Deployment> findBySubscriptionId(UUID subscriptionId);
 

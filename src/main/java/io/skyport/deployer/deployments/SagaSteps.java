@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.skyport.accounts.SshKeyId;
@@ -29,6 +31,8 @@ import io.skyport.platform.errors.NotFoundException;
  */
 @Component
 class SagaSteps {
+
+	private static final Logger log = LoggerFactory.getLogger(SagaSteps.class);
 
 	private final ComputeInstances compute;
 	private final ComputeProjects projects;
@@ -102,6 +106,11 @@ class SagaSteps {
 		}
 		catch (InvalidInputException | NotFoundException ex) {
 			return new StepResult.Permanent(ex.getMessage(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// A defect or an outage of our own (database, mail): recorded, and retried until the step's deadline.
+			log.warn("Deployment {} hit an unexpected error at {}", deployment.id(), deployment.state(), ex);
+			return new StepResult.Transient("Something went wrong on our side; trying again.", ex.toString(), false);
 		}
 	}
 
