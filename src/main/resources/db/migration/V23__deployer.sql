@@ -52,7 +52,7 @@ create table deployment_steps (
 	step varchar(30) not null,
 	attempt int not null check (attempt > 0),
 	outcome varchar(20) not null check (outcome in ('RUNNING', 'SUCCEEDED', 'SKIPPED', 'RETRYING', 'FAILED',
-		'INTERRUPTED')),
+		'INTERRUPTED', 'NOTED')),
 	started_at timestamptz not null,
 	ended_at timestamptz,
 	message varchar(1000),

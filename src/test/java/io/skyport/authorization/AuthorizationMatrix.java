@@ -261,6 +261,17 @@ final class AuthorizationMatrix {
 			op("PUT /api/v1/billing/account").only(CUSTOMER),
 			op("POST /api/v1/orders").only(CUSTOMER).body(v -> Map.of("planId", v.publishedPlan(), "trial", false,
 					"region", CapacityFixtures.ROOMY_REGION)),
+			// ---- deployer ---------------------------------------------------------------------------------------
+			op("GET /api/v1/deployments").signedIn(),
+			op("GET /api/v1/deployments/{id}").signedIn().id("id", Resource.DEPLOYMENT),
+			op("POST /api/v1/deployments/{id}/retry").only(OPERATOR).id("id", Resource.DEPLOYMENT),
+			op("POST /api/v1/deployments/{id}/rollback").only(OPERATOR).id("id", Resource.DEPLOYMENT),
+			op("GET /panel/deployments").signedIn(),
+			op("GET /panel/deployments/{id}").signedIn().id("id", Resource.DEPLOYMENT),
+			op("GET /panel/deployments/{id}/timeline").signedIn().id("id", Resource.DEPLOYMENT),
+			op("POST /panel/deployments/{id}/retry").only(OPERATOR).id("id", Resource.DEPLOYMENT),
+			op("POST /panel/deployments/{id}/rollback").only(OPERATOR).id("id", Resource.DEPLOYMENT),
+
 			op("GET /api/v1/orders/{id}").only(CUSTOMER, OPERATOR).refused(404).id("id", Resource.ORDER),
 			op("GET /api/v1/subscriptions").signedIn(),
 			op("GET /api/v1/subscriptions/{id}").signedIn().id("id", Resource.SUBSCRIPTION),

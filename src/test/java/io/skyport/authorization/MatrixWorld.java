@@ -249,6 +249,20 @@ final class MatrixWorld {
 				yield resource == Resource.ORDER ? order.orderId().id().toString()
 						: order.subscriptionId().id().toString();
 			}
+			case DEPLOYMENT -> {
+				PlacedOrder order = order(side);
+				String id = Awaitility.await()
+					.atMost(Duration.ofMinutes(2))
+					.until(() -> jdbc.sql("select id from deployments where subscription_id = ?")
+						.param(order.subscriptionId().id())
+						.query(UUID.class)
+						.optional(), Optional::isPresent)
+					.orElseThrow()
+					.toString();
+				remember(Resource.DEPLOYMENT, id, EnumSet.of(Caller.of(OrganisationType.CUSTOMER, side),
+						Caller.of(OrganisationType.VENDOR, side)), "deployment of " + owner);
+				yield id;
+			}
 			case INVOICE -> invoice(owner);
 			case PRODUCT -> {
 				String name = unique("Matrix Draft ");

@@ -18,6 +18,8 @@ enum Resource {
 	PROJECT(OrganisationType.CUSTOMER, false, true), INSTANCE(OrganisationType.CUSTOMER, false, false),
 	ORDER(OrganisationType.CUSTOMER, false, false), SUBSCRIPTION(OrganisationType.CUSTOMER, false, false),
 	INVOICE(OrganisationType.CUSTOMER, false, false),
+	/** The deployment of a customer's subscription: its customer's and its product's vendor's to see. */
+	DEPLOYMENT(OrganisationType.CUSTOMER, false, false),
 
 	/** A draft product (published ones are public). */
 	PRODUCT(OrganisationType.VENDOR, false, true), PLAN(OrganisationType.VENDOR, false, true),

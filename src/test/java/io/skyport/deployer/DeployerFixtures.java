@@ -94,6 +94,19 @@ public class DeployerFixtures {
 		return new World(region, nodeId, operator, vendor, customer, keyId, product, bare, withDisk);
 	}
 
+	/** More {@code test:///default} nodes in the world's region. */
+	public void addNodes(World world, int count) {
+		for (int i = 0; i < count; i++) {
+			Map<String, Object> node = new HashMap<>();
+			node.put("name", "node-" + world.region() + "-" + i);
+			node.put("uri", "test:///default");
+			node.put("region", world.region());
+			node.put("virtType", "QEMU");
+			node.put("storagePool", "default-pool");
+			assertThat(send("POST", "/api/v1/compute/nodes", node, world.operator())).hasStatus(201);
+		}
+	}
+
 	/** Orders the plan in the world's region with the customer's key, as the order API does; the subscription. */
 	public SubscriptionId order(World world, PlanSnapshot plan, boolean trial) {
 		MvcTestResult placed = send("POST", "/api/v1/orders", Map.of("planId", plan.planId().id(), "trial", trial,
@@ -116,10 +129,14 @@ public class DeployerFixtures {
 		return jdbc.sql("select state from deployments where id = ?").param(deployment).query(String.class).single();
 	}
 
-	/** Waits (at most a minute) until the deployment is in {@code state}. */
+	/** Waits (at most two minutes: the build machine may be busy) until the deployment is in {@code state}. */
 	public void awaitState(UUID deployment, String state) {
+		awaitState(deployment, state, Duration.ofMinutes(2));
+	}
+
+	public void awaitState(UUID deployment, String state, Duration patience) {
 		Awaitility.await()
-			.atMost(Duration.ofSeconds(60))
+			.atMost(patience)
 			.pollInterval(Duration.ofMillis(50))
 			.untilAsserted(() -> assertThat(state(deployment)).as("deployment %s", deployment).isEqualTo(state));
 	}

@@ -71,7 +71,7 @@ class DeploymentDriver {
 					transitions.move(id, DeploymentState.RESUMING, "Billing resumed the subscription: starting the server.");
 					continue;
 				case REQUESTED:
-					transitions.move(id, DeploymentState.CHECKING_PREREQUISITES, "Checking what the server needs.");
+					transitions.move(id, DeploymentState.CHECKING_PREREQUISITES, null);
 					continue;
 				case CONFIGURING_ACCESS, ATTACHING_DATA_DISK:
 					if (deployment.spec().isBareVm()) {

@@ -131,7 +131,7 @@ class DeploymentRequests {
 			Deployment deployment = transitions.load(new DeploymentId(id));
 			DeploymentState from = deployment.retry(clock.instant());
 			deployments.saveAndFlush(deployment);
-			timeline.save(TimelineEntry.closed(id, from, TimelineEntry.Outcome.SUCCEEDED, clock.instant(),
+			timeline.save(TimelineEntry.closed(id, from, TimelineEntry.Outcome.NOTED, clock.instant(),
 					"Retried by an operator from " + from.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "."));
 			wake.now(deployment.id());
 			return from;

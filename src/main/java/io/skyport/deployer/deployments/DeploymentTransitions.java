@@ -107,13 +107,18 @@ class DeploymentTransitions {
 		});
 	}
 
-	/** Moves on without a step of its own (a request taking effect between steps), with a note on the timeline. */
-	void move(DeploymentId id, DeploymentState next, String message) {
+	/**
+	 * Moves on without a step of its own (a request taking effect between steps), with a note on the timeline when
+	 * there is something to say.
+	 */
+	void move(DeploymentId id, DeploymentState next, @Nullable String note) {
 		inTransaction(() -> {
 			Instant now = clock.instant();
 			Deployment deployment = load(id);
 			deployment.advanceTo(next, now);
-			timeline.save(TimelineEntry.closed(id.id(), next, TimelineEntry.Outcome.SUCCEEDED, now, message));
+			if (note != null) {
+				timeline.save(TimelineEntry.closed(id.id(), next, TimelineEntry.Outcome.NOTED, now, note));
+			}
 			deployments.save(deployment);
 			return null;
 		});

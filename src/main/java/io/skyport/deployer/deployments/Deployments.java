@@ -29,6 +29,18 @@ interface Deployments extends JpaRepository<Deployment, UUID> {
 
 	Page<Deployment> findAllByOrderByCreatedAtDesc(Pageable page);
 
+	/** Deployments with a step to run or a request to act on (see {@link Deployment#needsDrive()}). */
+	@Query("""
+			select d.id from Deployment d
+			where d.state not in (io.skyport.deployer.DeploymentState.READY, io.skyport.deployer.DeploymentState.SUSPENDED,
+			                      io.skyport.deployer.DeploymentState.FAILED, io.skyport.deployer.DeploymentState.DESTROYED)
+			   or (d.state = io.skyport.deployer.DeploymentState.READY
+			       and (d.suspendRequested = true or d.teardownRequestedAt is not null))
+			   or (d.state = io.skyport.deployer.DeploymentState.SUSPENDED
+			       and (d.suspendRequested = false or d.teardownRequestedAt is not null))
+			   or (d.state = io.skyport.deployer.DeploymentState.FAILED and d.teardownRequestedAt is not null)""")
+	List<UUID> findNeedingDrive();
+
 	@Query("select d from Deployment d where d.state in :states order by d.createdAt desc")
 	Page<Deployment> findInStates(List<io.skyport.deployer.DeploymentState> states, Pageable page);
 }

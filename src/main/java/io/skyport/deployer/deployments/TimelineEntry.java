@@ -24,8 +24,9 @@ import jakarta.persistence.Table;
 @Table(name = "deployment_steps")
 class TimelineEntry {
 
+	/** {@code NOTED}: not an attempt but a request taking effect (a suspension, a cancellation, a retry). */
 	enum Outcome {
-		RUNNING, SUCCEEDED, SKIPPED, RETRYING, FAILED, INTERRUPTED
+		RUNNING, SUCCEEDED, SKIPPED, RETRYING, FAILED, INTERRUPTED, NOTED
 	}
 
 	@Id

@@ -1,0 +1,17 @@
+package io.skyport.deployer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import io.skyport.SkyportApplication;
+import io.skyport.deployer.deployments.FreezeAfterStep;
+
+/** Skyport in a child JVM for the process tests, with the {@link FreezeAfterStep} hook. */
+public final class DeployerProcess {
+
+	private DeployerProcess() {
+	}
+
+	public static void main(String[] args) {
+		new SpringApplicationBuilder(SkyportApplication.class, FreezeAfterStep.class).run(args);
+	}
+}
