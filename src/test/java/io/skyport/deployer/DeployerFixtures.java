@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
 import io.skyport.billing.SubscriptionId;
+import io.skyport.billing.SubscriptionManagement;
 import io.skyport.billing.subscriptions.BillingFixtures;
 import io.skyport.catalog.Catalog;
 import io.skyport.catalog.CatalogFixtures;
@@ -48,9 +49,10 @@ public class DeployerFixtures {
 	private final BillingFixtures billing;
 	private final Catalog catalog;
 	private final JdbcClient jdbc;
+	private final SubscriptionManagement subscriptions;
 
 	DeployerFixtures(MockMvcTester mvc, JsonMapper json, AccountFixtures accounts, CatalogFixtures catalogFixtures,
-			BillingFixtures billing, Catalog catalog, JdbcClient jdbc) {
+			BillingFixtures billing, Catalog catalog, JdbcClient jdbc, SubscriptionManagement subscriptions) {
 		this.mvc = mvc;
 		this.json = json;
 		this.accounts = accounts;
@@ -58,6 +60,22 @@ public class DeployerFixtures {
 		this.billing = billing;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
+		this.subscriptions = subscriptions;
+	}
+
+	/** Complete billing details for the customer's organisation, so it can order. */
+	public void billingDetails(TestUser customer) {
+		billing.billingDetails(customer);
+	}
+
+	/** Adds an SSH key to the customer's account; its ID. */
+	public UUID sshKey(TestUser customer) {
+		return UUID.fromString(read(send("POST", "/api/v1/ssh-keys", Map.of("name", "laptop", "publicKey", ED25519),
+				customer), "$.id"));
+	}
+
+	public void cancel(SubscriptionId subscription) {
+		subscriptions.cancelImmediately(subscription, "Cancelled by a test");
 	}
 
 	/** One test's world. */

@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
 public class FreezeAfterStep {
 
 	@Bean
-	StepObserver freezeAfterStep(Environment environment) {
+	StepObserver freezingStepObserver(Environment environment) {
 		String step = environment.getProperty("test.freeze-after");
 		AtomicBoolean frozen = new AtomicBoolean();
 		return (deployment, finished) -> {
