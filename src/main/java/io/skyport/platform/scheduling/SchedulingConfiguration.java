@@ -1,5 +1,6 @@
 package io.skyport.platform.scheduling;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,6 +69,9 @@ class SchedulingConfiguration {
 			.shutdownMaxWait(settings.shutdownMaxWait())
 			.schedulerName(new SchedulerName.Fixed(name))
 			.serializer(new JsonTaskData())
+			// A server that does not know a task (one turned off here by its property) must never delete the
+			// executions the other servers run; a task removed from the code leaves its row for a migration to delete.
+			.deleteUnresolvedAfter(Duration.ofDays(36_500))
 			.clock(CLOCK);
 	}
 
