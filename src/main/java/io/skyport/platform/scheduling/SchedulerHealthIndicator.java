@@ -8,7 +8,7 @@ import com.github.kagkarlsson.scheduler.SchedulerState;
 
 /**
  * {@code scheduler} in {@code /actuator/health}: UP while this server executes tasks (or when it is configured not to),
- * OUT_OF_SERVICE while it shuts down, DOWN if it should run but has not started.
+ * OUT_OF_SERVICE while it is paused or shuts down, DOWN if it should run but has not started.
  */
 final class SchedulerHealthIndicator implements HealthIndicator {
 
@@ -27,7 +27,7 @@ final class SchedulerHealthIndicator implements HealthIndicator {
 		if (!enabled) {
 			health = Health.up();
 		}
-		else if (state.isShuttingDown()) {
+		else if (state.isShuttingDown() || state.isPaused()) {
 			health = Health.outOfService();
 		}
 		else if (state.isStarted()) {
@@ -36,6 +36,8 @@ final class SchedulerHealthIndicator implements HealthIndicator {
 		else {
 			health = Health.down();
 		}
-		return health.withDetail("executing", enabled && state.isStarted() && !state.isShuttingDown()).build();
+		return health
+			.withDetail("executing", enabled && state.isStarted() && !state.isShuttingDown() && !state.isPaused())
+			.build();
 	}
 }

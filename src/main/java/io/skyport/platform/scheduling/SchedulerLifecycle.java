@@ -2,18 +2,20 @@ package io.skyport.platform.scheduling;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 
 /**
- * Starts the scheduler once the context is refreshed (every task bean exists and the schema is migrated) and stops it
- * before any bean is destroyed, so it never polls a closed connection pool and leaves no threads behind. Stopping lets
- * running executions finish for {@code skyport.scheduler.shutdown-max-wait}, then interrupts them; an execution that
- * still does not end is picked up by another server once its heartbeat is stale. A stopped scheduler cannot start
- * again (db-scheduler's executors are gone), so a context is started once.
+ * Starts the scheduler once the context is refreshed (every task bean exists and the schema is migrated). Stopping
+ * the context (and pausing it: the test framework pauses cached contexts it is not using) pauses the scheduler: it
+ * starts no new executions, lets running ones finish and keeps their heartbeats; starting it again resumes. When the
+ * context closes, the scheduler stops before the connection pool (it depends on it) and leaves no threads behind:
+ * running executions get {@code skyport.scheduler.shutdown-max-wait} to finish, then are interrupted; one that still
+ * does not end is revived by another server once its heartbeat is stale.
  */
-final class SchedulerLifecycle implements SmartLifecycle {
+final class SchedulerLifecycle implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SchedulerLifecycle.class);
 
@@ -33,10 +35,12 @@ final class SchedulerLifecycle implements SmartLifecycle {
 			return;
 		}
 		if (scheduler.getSchedulerState().isShuttingDown()) {
-			log.warn("The scheduler was stopped and cannot start again; scheduled tasks do not run on this server");
 			return;
 		}
-		if (!scheduler.getSchedulerState().isStarted()) {
+		if (scheduler.getSchedulerState().isStarted()) {
+			scheduler.resume();
+		}
+		else {
 			scheduler.start();
 		}
 		running = true;
@@ -46,12 +50,20 @@ final class SchedulerLifecycle implements SmartLifecycle {
 	public synchronized void stop() {
 		if (running) {
 			running = false;
-			scheduler.stop();
+			scheduler.pause();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	@Override
+	public synchronized void destroy() {
+		running = false;
+		if (scheduler.getSchedulerState().isStarted() && !scheduler.getSchedulerState().isShuttingDown()) {
+			scheduler.stop();
+		}
 	}
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -19,13 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import io.skyport.platform.scheduling.ProbeTask.Probe;
 import io.skyport.testing.SkyportIntegrationTest;
 
 /**
  * The scheduler as the application wires it: task beans are known, executions carry their data as JSON, scheduling
- * takes part in the caller's transaction, and a stopped scheduler leaves no thread behind.
+ * takes part in the caller's transaction, a paused scheduler resumes, and a destroyed one leaves no thread behind.
  */
 @SkyportIntegrationTest
 class SchedulingTests {
@@ -102,6 +105,17 @@ class SchedulingTests {
 	}
 
 	@Test
+	void every_scheduled_job_is_a_recurring_task_with_its_row_in_the_table() {
+		List<String> jobs = List.of("billing-invoice-run", "billing-dunning", "billing-subscription-lifecycle",
+				"accounts-login-failure-cleanup", "platform-event-retries", "platform-event-housekeeping");
+
+		assertThat(JdbcClient.create(dataSource)
+			.sql("select task_name from scheduled_tasks where task_instance = 'recurring'")
+			.query(String.class)
+			.list()).containsAll(jobs);
+	}
+
+	@Test
 	void the_running_scheduler_reports_up() {
 		assertThat(scheduler.getSchedulerState().isStarted()).isTrue();
 		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
@@ -109,28 +123,36 @@ class SchedulingTests {
 	}
 
 	@Test
-	void a_stopped_scheduler_leaves_no_thread_behind_and_cannot_be_restarted() throws Exception {
+	void a_paused_scheduler_resumes_and_a_destroyed_one_leaves_no_thread_behind() throws Exception {
 		ThreadGroup group = new ThreadGroup("scheduler-under-test");
 		SchedulerSettings settings = new SchedulerSettings(true, 2, Duration.ofMillis(100), Duration.ofMillis(100), 6,
 				Duration.ofSeconds(1));
-		SchedulerLifecycle lifecycle = onThreadIn(group, () -> new SchedulerLifecycle(
-				SchedulingConfiguration.build(SchedulingConfiguration.builder(dataSource, settings, List.of(), "leak-test")),
-				true));
-
+		List<UUID> ran = new CopyOnWriteArrayList<>();
+		TaskDescriptor<UUID> task = TaskDescriptor.of("lifecycle-test", UUID.class);
+		List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = List
+			.of(Tasks.oneTime(task).execute((instance, context) -> ran.add(instance.getData())));
+		Scheduler ownScheduler = onThreadIn(group, () -> SchedulingConfiguration
+			.build(SchedulingConfiguration.builder(dataSource, settings, tasks, "lifecycle-test")));
+		SchedulerLifecycle lifecycle = new SchedulerLifecycle(ownScheduler, true);
 		onThreadIn(group, () -> {
 			lifecycle.start();
 			return null;
 		});
-		assertThat(lifecycle.isRunning()).isTrue();
 		assertThat(group.activeCount()).isPositive();
 
 		lifecycle.stop();
-
 		assertThat(lifecycle.isRunning()).isFalse();
-		await().atMost(Duration.ofSeconds(10)).until(() -> group.activeCount() == 0);
+		assertThat(ownScheduler.getSchedulerState().isPaused()).isTrue();
 		lifecycle.start();
-		assertThat(lifecycle.isRunning()).isFalse();
-		assertThat(group.activeCount()).isZero();
+		UUID afterResume = UUID.randomUUID();
+		ownScheduler.schedule(task.instance(afterResume.toString()).data(afterResume).scheduledTo(clock.instant()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> ran.contains(afterResume));
+
+		lifecycle.stop();
+		lifecycle.destroy();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> group.activeCount() == 0);
+		assertThat(ownScheduler.getSchedulerState().isShuttingDown()).isTrue();
 	}
 
 	private int rowsOf(Probe probe) {
