@@ -6,16 +6,20 @@ import com.github.kagkarlsson.scheduler.exceptions.SerializationException;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores task data as JSON rather than Java serialization, so an execution scheduled by one release can still be read
- * by the next one after its record gained a field, and an operator can read {@code task_data} in the database.
- * Task data should therefore be small records of IDs and values.
+ * by the next one after its record gained a field (read as {@code null}) or lost one (ignored), and an operator can
+ * read {@code task_data} in the database. Task data should therefore be small records of IDs and values.
  */
 final class JsonTaskData implements Serializer {
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
 
 	@Override
 	public byte @Nullable [] serialize(@Nullable Object data) {
