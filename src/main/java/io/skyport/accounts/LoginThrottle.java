@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -133,7 +132,7 @@ class LoginThrottle {
 		return full.length() <= 64 ? full : full.substring(0, 64);
 	}
 
-	@Scheduled(fixedDelayString = "${skyport.accounts.login.cleanup-interval:10m}")
+	/** Deletes failures older than the window (a recurring task in {@link AccountJobs}). */
 	@Transactional
 	void forgetExpiredFailures() {
 		java.sql.Timestamp before = java.sql.Timestamp.from(clock.instant().minus(window));

@@ -6,11 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Completed event publications are kept for a while for diagnosis, then deleted so the outbox table stays small.
+ * Completed event publications are kept for a while for diagnosis, then deleted so the outbox table stays small
+ * (every {@code skyport.events.housekeeping-interval}, a recurring task in {@link EventPublicationJobs}).
  */
 @Component
 class EventPublicationHousekeeping {
@@ -26,7 +26,6 @@ class EventPublicationHousekeeping {
 		this.retention = retention;
 	}
 
-	@Scheduled(fixedDelayString = "${skyport.events.housekeeping-interval:1h}", initialDelayString = "5m")
 	void deleteOldCompletedPublications() {
 		completed.deletePublicationsOlderThan(retention);
 		log.debug("Deleted completed event publications older than {}", retention);

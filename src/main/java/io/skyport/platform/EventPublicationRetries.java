@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
@@ -32,8 +31,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>
  * Only FAILED publications are considered, never ones still PUBLISHED, PROCESSING or RESUBMITTED, so a listener that is
  * running is never started twice by this job. Listeners that never finished (a crash) become FAILED through Spring
- * Modulith's staleness monitor ({@code spring.modulith.events.staleness.*}). Several Skyport servers may run this job:
- * the registry lets only one of them resubmit a publication.
+ * Modulith's staleness monitor ({@code spring.modulith.events.staleness.*}). The job is a recurring task
+ * ({@link EventPublicationJobs}) that one server of the cluster runs at a time; should a resubmission still meet another
+ * one, the registry lets only one of them resubmit a publication.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "skyport.events.retry.enabled", matchIfMissing = true)
@@ -68,8 +68,6 @@ class EventPublicationRetries {
 			.register(meters);
 	}
 
-	@Scheduled(fixedDelayString = "${skyport.events.retry.interval:30s}",
-			initialDelayString = "${skyport.events.retry.interval:30s}")
 	void resubmitDuePublications() {
 		Instant now = clock.instant();
 		AtomicInteger picked = new AtomicInteger();

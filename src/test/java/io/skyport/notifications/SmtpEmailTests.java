@@ -44,10 +44,11 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * E-mail over a real SMTP server (GreenMail on 127.0.0.1): what arrives, once per key, and what happens while the
- * server is down. Its own context (SMTP configured, fast retries), closed after the class so its retry job stops.
+ * server is down. Its own context (SMTP configured, fast retries) on its own database, so no other context runs its
+ * retry job; closed after the class so the job stops.
  */
-@SpringBootTest(properties = { "skyport.events.retry.interval=200ms", "skyport.events.retry.initial-backoff=200ms",
-		"skyport.events.retry.max-backoff=1s" })
+@SpringBootTest(properties = { "skyport.test.database=smtp_email_tests", "skyport.events.retry.interval=200ms",
+		"skyport.events.retry.initial-backoff=200ms", "skyport.events.retry.max-backoff=1s" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SmtpEmailTests {
 

@@ -10,12 +10,16 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points every Spring test context at {@link TestPostgres} (so Skyport's own embedded server stays off) and
  * ends the context's lease after all its other beans, the connection pool included, are destroyed.
+ * <p>
+ * A context whose scheduled jobs are configured differently from the others' (e.g. event retries every 200 ms) sets
+ * {@code skyport.test.database} to get a database of its own: contexts on one database are one cluster, and any of
+ * them may run a recurring task (with its own settings) or resubmit another context's failed event publications.
  */
 public class TestPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		String url = TestPostgres.acquire();
+		String url = TestPostgres.acquire(context.getEnvironment().getProperty("skyport.test.database", "postgres"));
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testPostgres",
 				Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres")));
 		// Registered before any bean exists, so destroyed after all of them.

@@ -6,12 +6,12 @@ import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The daily invoice run ({@code skyport.billing.run.cron}, {@code -} to turn it off): everything due up to the day it
- * starts on, in {@code skyport.billing.run.zone}. Several servers may run it at once; each period is billed once.
+ * starts on, in {@code skyport.billing.run.zone}. Triggered once per cluster by the recurring task in
+ * {@link InvoicingConfiguration}; should two runs still meet (one started by hand), each period is billed once.
  */
 @Component
 class InvoiceRunSchedule {
@@ -28,7 +28,6 @@ class InvoiceRunSchedule {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${skyport.billing.run.cron:0 30 2 * * *}", zone = "${skyport.billing.run.zone:UTC}")
 	void runDaily() {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(settings.run().zone()));
 		try {

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderAfter e-mail a reminder.
  * @param suspendAfter suspend the invoice's subscriptions.
  * @param cancelAfter cancel them immediately.
- * @param interval how often the job looks for due steps (the first run after one interval).
- * @param enabled {@code false} turns the scheduled job off (the admin page and tests still run it by hand).
+ * @param interval how often the job looks for due steps.
+ * @param enabled {@code false}: this server never runs the scheduled job (the admin page and tests still run it by
+ *        hand).
  */
 @ConfigurationProperties("skyport.billing.dunning")
 record DunningSettings(@DefaultValue("7d") Period reminderAfter, @DefaultValue("14d") Period suspendAfter,

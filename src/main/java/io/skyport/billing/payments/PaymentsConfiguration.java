@@ -1,49 +1,37 @@
 package io.skyport.billing.payments;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import io.skyport.accounts.OrganisationType;
 import io.skyport.platform.web.AuthorizationRules;
 import io.skyport.platform.web.NavigationItem;
 
 /**
- * Payments' URL rules, panel links and the dunning job ({@code skyport.billing.dunning.interval}, first run one
- * interval after start-up; {@code skyport.billing.dunning.enabled=false} turns it off).
+ * Payments' URL rules, panel links and the dunning job: a recurring task, once per cluster, every
+ * {@code skyport.billing.dunning.interval}; a server with {@code skyport.billing.dunning.enabled=false} never runs it.
  */
 @Configuration(proxyBeanMethods = false)
-class PaymentsConfiguration implements SchedulingConfigurer {
+class PaymentsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentsConfiguration.class);
 
-	private final Dunning dunning;
-	private final DunningSettings settings;
-	private final AtomicBoolean running = new AtomicBoolean();
-
-	PaymentsConfiguration(Dunning dunning, DunningSettings settings) {
-		this.dunning = dunning;
-		this.settings = settings;
+	@Bean
+	@ConditionalOnBooleanProperty(name = "skyport.billing.dunning.enabled", matchIfMissing = true)
+	RecurringTask<Void> dunningTask(Dunning dunning, DunningSettings settings) {
+		return Tasks.recurring("billing-dunning", Schedules.fixedDelay(settings.interval()))
+			.execute((instance, context) -> runDunning(dunning));
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		if (settings.enabled()) {
-			registrar.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(this::runDunning,
-					settings.interval(), settings.interval()));
-		}
-	}
-
-	private void runDunning() {
-		if (!running.compareAndSet(false, true)) {
-			return;
-		}
+	private static void runDunning(Dunning dunning) {
 		try {
 			Dunning.Report report = dunning.run();
 			if (!report.steps().isEmpty() || report.failures() > 0) {
@@ -52,9 +40,6 @@ class PaymentsConfiguration implements SchedulingConfigurer {
 		}
 		catch (RuntimeException ex) {
 			log.error("The dunning job failed; the next one tries again", ex);
-		}
-		finally {
-			running.set(false);
 		}
 	}
 

@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,8 +18,9 @@ import io.skyport.billing.SubscriptionState;
 
 /**
  * The scheduled side of subscriptions: trials that have ended become active (if kept) or expire, and cancellations
- * at period end take effect on their day. Each subscription changes in a transaction of its own, on a row this
- * server locked with {@code SKIP LOCKED}, so several servers can run the job at once and one bad row stops no other.
+ * at period end take effect on their day, every {@code skyport.billing.lifecycle-interval} (a recurring task in
+ * {@link SubscriptionJobs}, once per cluster). Each subscription changes in a transaction of its own, on a row this
+ * server locked with {@code SKIP LOCKED}, so runs that still meet do no harm and one bad row stops no other.
  */
 @Component
 class SubscriptionLifecycle {
@@ -45,7 +45,6 @@ class SubscriptionLifecycle {
 	record Outcome(int trialsConverted, int trialsExpired, int cancellationsEnded) {
 	}
 
-	@Scheduled(fixedDelayString = "${skyport.billing.lifecycle-interval:60s}", initialDelayString = "30s")
 	void run() {
 		Outcome outcome = runDue(clock.instant());
 		if (outcome.trialsConverted() + outcome.trialsExpired() + outcome.cancellationsEnded() > 0) {

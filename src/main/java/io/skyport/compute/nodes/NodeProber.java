@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.skyport.compute.nodes.HostProbe.ProbeResult;
@@ -28,7 +27,8 @@ import io.skyport.compute.provider.ProviderTarget;
 
 /**
  * Probes every node that is not disabled, in parallel on a bounded pool, every {@code skyport.compute.probe-interval}
- * (unless {@code skyport.compute.probe-enabled=false}: tests run rounds themselves). A round waits at most
+ * on one server of the cluster ({@link NodeJobs}; unless {@code skyport.compute.probe-enabled=false}: tests run
+ * rounds themselves). A round waits at most
  * {@code skyport.compute.probe-timeout}: a host that has not answered by then misses the check (its probe may go on,
  * within the adapter's own timeouts, but is not started again while it runs). When nothing can be probed (no
  * provider, or libvirt missing), heartbeats are the only sign of life.
@@ -43,15 +43,12 @@ class NodeProber implements DisposableBean {
 	private final Duration roundTimeout;
 	private final ThreadPoolExecutor executor;
 	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
-	private final boolean scheduled;
 	private volatile boolean wasAvailable = true;
 
 	NodeProber(NodeService nodes, HostProbe probe,
 			@Value("${skyport.compute.probe-timeout:20s}") Duration roundTimeout,
-			@Value("${skyport.compute.probe-threads:8}") int threads,
-			@Value("${skyport.compute.probe-enabled:true}") boolean scheduled) {
+			@Value("${skyport.compute.probe-threads:8}") int threads) {
 		this.nodes = nodes;
-		this.scheduled = scheduled;
 		this.probe = probe;
 		this.roundTimeout = roundTimeout;
 		AtomicInteger counter = new AtomicInteger();
@@ -68,12 +65,8 @@ class NodeProber implements DisposableBean {
 	record Round(int probed, int answered, int failed, int wentDown, int cameUp) {
 	}
 
-	@Scheduled(fixedDelayString = "${skyport.compute.probe-interval:30s}",
-			initialDelayString = "${skyport.compute.probe-initial-delay:10s}")
+	/** A round as the schedule runs it: logged, and a failure does not stop the next one. */
 	void scheduled() {
-		if (!scheduled) {
-			return;
-		}
 		try {
 			Round round = round();
 			log.debug("Probe round: {}", round);

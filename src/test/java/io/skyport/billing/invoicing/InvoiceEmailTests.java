@@ -35,9 +35,11 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Issued invoices arrive by e-mail over a real SMTP server (GreenMail on 127.0.0.1) with their PDF, once each — also
- * when the server was down during the run. Its own context (SMTP configured, fast retries), closed after the class.
+ * when the server was down during the run. Its own context (SMTP configured, fast retries) on its own database, so no
+ * other context runs its retry job; closed after the class.
  */
-@SpringBootTest(properties = { "skyport.storage.local.root=target/test-objects", "skyport.billing.run.cron=-",
+@SpringBootTest(properties = { "skyport.test.database=invoice_email_tests",
+		"skyport.storage.local.root=target/test-objects", "skyport.billing.run.cron=-",
 		"skyport.events.retry.interval=200ms", "skyport.events.retry.initial-backoff=200ms",
 		"skyport.events.retry.max-backoff=1s" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
