@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.skyport.accounts.CurrentUser;
@@ -37,12 +38,16 @@ class InstanceApiController {
 		this.operations = operations;
 	}
 
-	/** An instance; {@code nodeId}/{@code nodeName} are shown to operators only. */
+	/**
+	 * An instance; {@code nodeId}/{@code nodeName} and {@code organisationId} are shown to operators only;
+	 * {@code deploymentId}/{@code subscriptionId} name what it was deployed for, if anything.
+	 */
 	record InstanceResponse(UUID id, UUID projectId, String projectName, String name, @Nullable String description,
 			List<String> tags, String region, int vcpus, long memoryMib, int rootDiskGib, @Nullable Integer dataDiskGib,
 			UUID imageId, String imageName, String state, @Nullable String stateReason, List<String> addresses,
 			@Nullable Instant configuredAt, Instant createdAt, Instant updatedAt, @Nullable UUID nodeId,
-			@Nullable String nodeName) {
+			@Nullable String nodeName, @Nullable UUID organisationId, @Nullable UUID deploymentId,
+			@Nullable UUID subscriptionId) {
 
 		static InstanceResponse of(InstanceDetails instance, CurrentUser viewer) {
 			NodeId node = viewer.isOperator() ? instance.nodeId() : null;
@@ -51,7 +56,18 @@ class InstanceApiController {
 					instance.memoryMib(), instance.rootDiskGib(), instance.dataDiskGib(), instance.imageId().id(),
 					instance.imageName(), instance.state().name(), instance.stateReason(), instance.addresses(),
 					instance.configuredAt(), instance.createdAt(), instance.updatedAt(), node == null ? null : node.id(),
-					viewer.isOperator() ? instance.nodeName() : null);
+					viewer.isOperator() ? instance.nodeName() : null,
+					viewer.isOperator() ? instance.ownerId().id() : null, instance.deploymentId(),
+					instance.subscriptionId());
+		}
+	}
+
+	/** A page of instances, newest first, and how many match in all. */
+	record InstancePage(List<InstanceResponse> instances, int page, int size, long total, int totalPages) {
+
+		static InstancePage of(InstanceQuery.Page page, CurrentUser viewer) {
+			return new InstancePage(page.instances().stream().map(i -> InstanceResponse.of(i, viewer)).toList(),
+					page.page(), page.size(), page.total(), page.totalPages());
 		}
 	}
 
@@ -69,9 +85,16 @@ class InstanceApiController {
 	}
 
 	@GetMapping("/api/v1/instances")
-	@Operation(summary = "Your organisation's instances, newest first (operators: all)")
-	List<InstanceResponse> list(@AuthenticationPrincipal CurrentUser viewer) {
-		return registry.visibleTo(viewer).stream().map(instance -> InstanceResponse.of(instance, viewer)).toList();
+	@Operation(summary = "Your organisation's instances, newest first (operators: everyone's), a page at a time",
+			description = "page from 0, size 1–100 (default 20); state (e.g. running; without it, all but deleted); "
+					+ "operators only: nodeId, organisationId. The answer says the total.")
+	InstancePage list(@AuthenticationPrincipal CurrentUser viewer,
+			@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable UUID nodeId,
+			@RequestParam(required = false) @Nullable UUID organisationId,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + InstanceQuery.DEFAULT_SIZE) int size) {
+		InstanceQuery query = InstanceQuery.parse(viewer, state, nodeId, organisationId, page, size);
+		return InstancePage.of(registry.search(query), viewer);
 	}
 
 	@GetMapping("/api/v1/instances/{id}")

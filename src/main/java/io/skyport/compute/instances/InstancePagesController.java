@@ -3,6 +3,7 @@ package io.skyport.compute.instances;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.compute.InstanceDetails;
+import io.skyport.compute.InstanceState;
 import io.skyport.platform.errors.BusyException;
 import io.skyport.platform.errors.ConflictException;
+import io.skyport.platform.errors.InvalidInputException;
 
 /**
  * Instances in the control panel: the owner's list and detail pages with start/stop/reboot and the console log,
@@ -33,9 +36,24 @@ class InstancePagesController {
 	}
 
 	@GetMapping({ "/panel/instances", "/panel/admin/instances" })
-	String list(@AuthenticationPrincipal CurrentUser viewer, Model model) {
-		model.addAttribute("instances", registry.visibleTo(viewer));
+	String list(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable UUID nodeId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + InstanceQuery.DEFAULT_SIZE) int size, Model model) {
+		InstanceQuery query;
+		try {
+			query = InstanceQuery.parse(viewer, state, viewer.isOperator() ? nodeId : null, null, page, size);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("filterError", ex.getMessage());
+			query = InstanceQuery.parse(viewer, null, null, null, 0, InstanceQuery.DEFAULT_SIZE);
+		}
+		InstanceQuery.Page result = registry.search(query);
+		model.addAttribute("result", result);
+		model.addAttribute("instances", result.instances());
+		model.addAttribute("query", query);
+		model.addAttribute("states", InstanceState.values());
 		model.addAttribute("operator", viewer.isOperator());
+		model.addAttribute("listPath", viewer.isOperator() ? "/panel/admin/instances" : "/panel/instances");
 		return "compute/instances";
 	}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,14 +97,14 @@ class InstanceRegistry {
 		return instances.findLiveByOrganisation(organisationId.id()).stream().map(names::details).toList();
 	}
 
-	/** What the viewer may list: operators everything live, everyone else their organisation's. */
+	/** A page of what the viewer may list: operators every instance, everyone else their organisation's. */
 	@Transactional(readOnly = true)
-	List<InstanceDetails> visibleTo(CurrentUser viewer) {
-		if (viewer.isOperator()) {
-			InstanceViews.Names names = views.names();
-			return instances.findAllLive().stream().map(names::details).toList();
-		}
-		return ofOrganisation(viewer.organisationId());
+	InstanceQuery.Page search(InstanceQuery query) {
+		InstanceViews.Names names = views.names();
+		org.springframework.data.domain.Page<Instance> found = instances.search(query.organisationId(), query.nodeId(),
+				query.state(), PageRequest.of(query.page(), query.size()));
+		return new InstanceQuery.Page(found.getContent().stream().map(names::details).toList(), query.page(),
+				query.size(), found.getTotalElements());
 	}
 
 	@Transactional(readOnly = true)

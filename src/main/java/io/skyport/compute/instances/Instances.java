@@ -6,10 +6,15 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
+
+import io.skyport.compute.InstanceState;
 
 interface Instances extends ListCrudRepository<Instance, UUID> {
 
@@ -25,8 +30,23 @@ interface Instances extends ListCrudRepository<Instance, UUID> {
 	@Query("select i from Instance i where i.organisationId = :organisationId and i.state <> io.skyport.compute.InstanceState.DELETED order by i.createdAt desc")
 	List<Instance> findLiveByOrganisation(UUID organisationId);
 
-	@Query("select i from Instance i where i.state <> io.skyport.compute.InstanceState.DELETED order by i.createdAt desc")
-	List<Instance> findAllLive();
+	/**
+	 * A page of instances, newest first, with the filters given (each {@code null} for any); without a state, the
+	 * live ones (not {@code DELETED}).
+	 */
+	@Query(value = """
+			select i from Instance i
+			where (:organisationId is null or i.organisationId = :organisationId)
+			  and (:nodeId is null or i.nodeId = :nodeId)
+			  and ((:state is null and i.state <> io.skyport.compute.InstanceState.DELETED) or i.state = :state)
+			order by i.createdAt desc, i.id""",
+			countQuery = """
+			select count(i) from Instance i
+			where (:organisationId is null or i.organisationId = :organisationId)
+			  and (:nodeId is null or i.nodeId = :nodeId)
+			  and ((:state is null and i.state <> io.skyport.compute.InstanceState.DELETED) or i.state = :state)""")
+	Page<Instance> search(@Nullable UUID organisationId, @Nullable UUID nodeId, @Nullable InstanceState state,
+			Pageable pageable);
 
 	@Query("select i from Instance i where i.nodeId = :nodeId and i.state <> io.skyport.compute.InstanceState.DELETED")
 	List<Instance> findLiveOnNode(UUID nodeId);

@@ -195,8 +195,8 @@ class LibvirtComputeProvider implements ComputeProvider {
 				Domains.powerOff(domain);
 				Domains.undefine(domain);
 			}
-			StoragePool pool = StorageVolumes.pool(c, target.storagePool());
-			StorageVol root = StorageVolumes.find(pool, LibvirtNames.rootVolume(name));
+			StoragePool pool = StorageVolumes.findPool(c, target.storagePool());
+			StorageVol root = pool == null ? null : StorageVolumes.find(pool, LibvirtNames.rootVolume(name));
 			if (root != null) {
 				root.delete(0);
 			}
@@ -293,7 +293,8 @@ class LibvirtComputeProvider implements ComputeProvider {
 		String volume = LibvirtNames.volume(volumeName);
 		String action = "delete volume '" + volume + "'";
 		run(target, action, c -> {
-			StorageVol found = StorageVolumes.find(StorageVolumes.pool(c, target.storagePool()), volume);
+			StoragePool pool = StorageVolumes.findPool(c, target.storagePool());
+			StorageVol found = pool == null ? null : StorageVolumes.find(pool, volume);
 			if (found == null) {
 				return;
 			}

@@ -42,6 +42,19 @@ final class StorageVolumes {
 		return pool;
 	}
 
+	/** The pool, or {@code null} if the host has none by that name (so it holds no volumes to remove either). */
+	static @Nullable StoragePool findPool(Connect connect, String name) throws LibvirtException {
+		try {
+			return pool(connect, name);
+		}
+		catch (LibvirtException e) {
+			if (LibvirtErrors.is(e, ErrorNumber.VIR_ERR_NO_STORAGE_POOL)) {
+				return null;
+			}
+			throw e;
+		}
+	}
+
 	/** The named volume, or {@code null} if the pool has none by that name. */
 	static @Nullable StorageVol find(StoragePool pool, String name) throws LibvirtException {
 		try {

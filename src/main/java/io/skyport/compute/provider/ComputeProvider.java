@@ -46,7 +46,7 @@ public interface ComputeProvider {
 
 	/**
 	 * Powers the machine off, removes its definition and deletes its root volume (data volumes are deleted separately,
-	 * with {@link #deleteVolume}). A machine that does not exist is not an error: destroy is idempotent.
+	 * with {@link #deleteVolume}). A machine (or storage pool) that does not exist is not an error: destroy is idempotent.
 	 */
 	void destroyMachine(ProviderTarget target, String machineName);
 
@@ -59,7 +59,7 @@ public interface ComputeProvider {
 	/** Detaches a volume; not attached is not an error. */
 	void detachVolume(ProviderTarget target, String machineName, String volumeName);
 
-	/** Deletes a volume; a missing volume is not an error. */
+	/** Deletes a volume; a missing volume (or storage pool) is not an error. */
 	void deleteVolume(ProviderTarget target, String volumeName);
 
 	/** What the host holds: every machine with its state, for inventory and reconciliation. */

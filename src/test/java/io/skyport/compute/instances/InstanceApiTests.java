@@ -93,7 +93,7 @@ class InstanceApiTests {
 		assertThat(running.state()).isEqualTo(InstanceState.RUNNING);
 		assertThat(compute.provision(id).state()).as("provisioning again finds the machine").isEqualTo(InstanceState.RUNNING);
 		assertThat(get("/api/v1/instances/" + id, customer)).hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("RUNNING");
-		assertThat(get("/api/v1/instances", customer)).hasStatusOk().bodyJson().extractingPath("$[*].name").asArray().contains("web-1");
+		assertThat(get("/api/v1/instances", customer)).hasStatusOk().bodyJson().extractingPath("$.instances[*].name").asArray().contains("web-1");
 
 		assertThat(action(id, "stop", customer)).hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("STOPPED");
 		assertThat(action(id, "stop", customer)).hasStatus(409).bodyJson().extractingPath("$.detail").asString()
@@ -117,7 +117,7 @@ class InstanceApiTests {
 		instances.destroy(id);
 		assertThat(instances.find(id).orElseThrow().state()).isEqualTo(InstanceState.DELETED);
 		assertThat(usedVcpus()).as("the reservation is released").isZero();
-		assertThat(get("/api/v1/instances", customer)).bodyJson().extractingPath("$[*].name").asArray().doesNotContain("web-1");
+		assertThat(get("/api/v1/instances", customer)).bodyJson().extractingPath("$.instances[*].name").asArray().doesNotContain("web-1");
 	}
 
 	@Test
@@ -128,10 +128,55 @@ class InstanceApiTests {
 		assertThat(get("/api/v1/instances/" + id, stranger)).hasStatus(404);
 		assertThat(action(id, "stop", stranger)).hasStatus(404);
 		assertThat(get("/api/v1/instances/" + id + "/console", stranger)).hasStatus(404);
-		assertThat(get("/api/v1/instances", stranger)).bodyJson().extractingPath("$[*].name").asArray()
+		assertThat(get("/api/v1/instances", stranger)).bodyJson().extractingPath("$.instances[*].name").asArray()
 			.doesNotContain("private-1");
 		assertThat(get("/api/v1/instances/" + id, operator)).hasStatusOk().bodyJson().extractingPath("$.nodeName")
 			.isEqualTo("node-" + region);
+	}
+
+	@Test
+	void operators_page_through_every_instance_with_filters_and_customers_through_their_own() {
+		String nodeId = jdbc.sql("select id from compute_nodes where region = ?").param(region).query(String.class).single();
+		TestUser other = accounts.customer();
+		InstanceId first = compute.create(request("page-1", 256, null, List.of()));
+		InstanceId second = compute.create(request("page-2", 256, null, List.of()));
+		InstanceId third = compute.create(new NewInstance(other.user().organisationId(), null, "page-3", null, List.of(),
+				region, 1, 256, 1, null, image.id(), List.of(), null, null, UUID.randomUUID(), UUID.randomUUID()));
+		compute.provision(third);
+		String byNode = "/api/v1/instances?nodeId=" + nodeId + "&size=2";
+
+		assertThat(get(byNode, operator)).hasStatusOk().bodyJson().satisfies(body -> {
+			assertThat(body).extractingPath("$.total").isEqualTo(3);
+			assertThat(body).extractingPath("$.totalPages").isEqualTo(2);
+			assertThat(body).extractingPath("$.instances[*].name").asArray().containsExactly("page-3", "page-2");
+			assertThat(body).extractingPath("$.instances[0].organisationId")
+				.isEqualTo(other.user().organisationId().toString());
+			assertThat(body).extractingPath("$.instances[0].deploymentId").isNotNull();
+		});
+		assertThat(get(byNode + "&page=1", operator)).bodyJson().extractingPath("$.instances[*].name").asArray()
+			.containsExactly("page-1");
+		assertThat(get(byNode + "&state=running", operator)).bodyJson().extractingPath("$.instances[*].name").asArray()
+			.containsExactly("page-3");
+		assertThat(get(byNode + "&organisationId=" + customer.user().organisationId(), operator)).bodyJson()
+			.extractingPath("$.total").isEqualTo(2);
+
+		assertThat(get("/api/v1/instances?size=1", customer)).hasStatusOk().bodyJson().satisfies(body -> {
+			assertThat(body).extractingPath("$.total").isEqualTo(2);
+			assertThat(body).doesNotHavePath("$.instances[0].organisationId");
+			assertThat(body).doesNotHavePath("$.instances[0].nodeId");
+		});
+		assertThat(get(byNode, customer)).hasStatus(400).bodyJson().extractingPath("$.detail").asString()
+			.contains("Only operators");
+		assertThat(get("/api/v1/instances?state=asleep", operator)).hasStatus(400).bodyJson()
+			.extractingPath("$.detail").asString().contains("running");
+		assertThat(get("/api/v1/instances?size=1000", operator)).hasStatus(400);
+
+		instances.destroy(first);
+		assertThat(get(byNode, operator)).bodyJson().extractingPath("$.total").isEqualTo(2);
+		assertThat(get(byNode + "&state=deleted", operator)).bodyJson().extractingPath("$.instances[*].name").asArray()
+			.containsExactly("page-1");
+		instances.destroy(second);
+		instances.destroy(third);
 	}
 
 	@Test
