@@ -87,7 +87,7 @@ class SimulatedGuestTests {
 	ImageSummary image;
 
 	@BeforeEach
-	void testNode() {
+	void testNode() throws Exception {
 		customer = accounts.customer();
 		operator = accounts.operator();
 		image = compute.image(1);
