@@ -84,7 +84,7 @@ class ReconcilerTests {
 	NodeId node;
 
 	@BeforeEach
-	void nodeAndHypervisor() throws LibvirtException {
+	void nodeAndHypervisor() throws Exception {
 		libvirt = new Connect("test:///default");
 		operator = accounts.operator();
 		customer = accounts.customer();
@@ -166,7 +166,7 @@ class ReconcilerTests {
 	}
 
 	@Test
-	void an_instance_pending_past_the_deadline_is_stuck() {
+	void an_instance_pending_past_the_deadline_is_stuck() throws Exception {
 		InstanceId id = instances.create(request("slow-1"));
 		jdbc.sql("update compute_instances set updated_at = now() - interval '2 hours' where id = :id")
 			.param("id", id.id()).update();
