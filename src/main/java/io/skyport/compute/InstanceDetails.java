@@ -2,6 +2,7 @@ package io.skyport.compute;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,10 +13,13 @@ import io.skyport.accounts.OrganisationId;
  *
  * @param stateReason why it is in {@code ERROR} (or another note on its state), if anything.
  * @param configuredAt when the guest phoned home after reading its cloud-init configuration.
+ * @param deploymentId the deployment that owns the instance, if any.
+ * @param subscriptionId the subscription that deployment serves, if any.
  */
 public record InstanceDetails(InstanceId id, OrganisationId ownerId, ProjectId projectId, String projectName,
 		String name, @Nullable String description, List<String> tags, String region, int vcpus, long memoryMib,
 		int rootDiskGib, @Nullable Integer dataDiskGib, ImageId imageId, String imageName, InstanceState state,
 		@Nullable String stateReason, @Nullable NodeId nodeId, @Nullable String nodeName, List<String> addresses,
-		@Nullable Instant configuredAt, Instant createdAt, Instant updatedAt) {
+		@Nullable Instant configuredAt, Instant createdAt, Instant updatedAt, @Nullable UUID deploymentId,
+		@Nullable UUID subscriptionId) {
 }

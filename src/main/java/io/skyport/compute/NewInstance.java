@@ -1,6 +1,7 @@
 package io.skyport.compute;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +17,11 @@ import io.skyport.accounts.SshKeyId;
  * @param sshKeyIds keys of the owner organisation's users, placed in {@code authorized_keys} by cloud-init.
  * @param guestConfiguration the product's vendor-supplied {@code #cloud-config}, merged into the user-data.
  * @param antiAffinityGroup instances of one group are placed on different nodes.
+ * @param deploymentId the deployment that owns the instance, if any (the deployer's ID; compute only stores it).
+ * @param subscriptionId the subscription that deployment serves, if any (billing's ID; compute only stores it).
  */
 public record NewInstance(OrganisationId ownerId, @Nullable ProjectId projectId, String name,
 		@Nullable String description, List<String> tags, String region, int vcpus, long memoryMib, int rootDiskGib,
 		@Nullable Integer dataDiskGib, ImageId imageId, List<SshKeyId> sshKeyIds, @Nullable String guestConfiguration,
-		@Nullable String antiAffinityGroup) {
+		@Nullable String antiAffinityGroup, @Nullable UUID deploymentId, @Nullable UUID subscriptionId) {
 }

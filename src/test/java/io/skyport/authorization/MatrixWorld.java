@@ -239,9 +239,9 @@ final class MatrixWorld {
 			}
 			case INSTANCE -> {
 				String name = unique("matrix-vm-");
-				InstanceId id = instances.create(new NewInstance(users.get(owner).user().organisationId(), null, name,
-						null, List.of(), region, 1, 256, 1, null, image.id(), List.of(), null, null));
-				instances.provision(id);
+				InstanceId id = compute.create(new NewInstance(users.get(owner).user().organisationId(), null, name,
+						null, List.of(), region, 1, 256, 1, null, image.id(), List.of(), null, null, null, null));
+				compute.provision(id);
 				yield secret(Resource.INSTANCE, id.toString(), name, "instance of " + owner, owner);
 			}
 			case ORDER, SUBSCRIPTION -> {

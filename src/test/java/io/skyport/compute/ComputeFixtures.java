@@ -11,9 +11,26 @@ import org.springframework.stereotype.Component;
 public class ComputeFixtures {
 
 	private final ImageRegistry registry;
+	private final ComputeInstances instances;
 
-	ComputeFixtures(ImageRegistry registry) {
+	ComputeFixtures(ImageRegistry registry, ComputeInstances instances) {
 		this.registry = registry;
+		this.instances = instances;
+	}
+
+	/** Runs the saga's compute steps in order, as the deployer does: the instance ends {@code RUNNING}. */
+	public InstanceDetails provision(InstanceId id) {
+		instances.createMachine(id);
+		instances.configureAccess(id);
+		instances.attachDataDisk(id);
+		return instances.start(id);
+	}
+
+	/** Creates the instance with a fresh ID. */
+	public InstanceId create(NewInstance request) {
+		InstanceId id = new InstanceId(UUID.randomUUID());
+		instances.create(id, request);
+		return id;
 	}
 
 	/** A new available image needing the given root disk. */

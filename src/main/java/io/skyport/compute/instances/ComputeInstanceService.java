@@ -3,6 +3,7 @@ package io.skyport.compute.instances;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 import io.skyport.accounts.OrganisationId;
@@ -10,32 +11,68 @@ import io.skyport.compute.ComputeInstances;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.InstanceId;
 import io.skyport.compute.NewInstance;
+import io.skyport.platform.errors.ConflictException;
 
 /** The module's public instance API, for the deployer. */
 @Service
 class ComputeInstanceService implements ComputeInstances {
 
 	private final InstanceRegistry registry;
-	private final InstanceOperations operations;
+	private final InstanceProvisioning provisioning;
 
-	ComputeInstanceService(InstanceRegistry registry, InstanceOperations operations) {
+	ComputeInstanceService(InstanceRegistry registry, InstanceProvisioning provisioning) {
 		this.registry = registry;
-		this.operations = operations;
+		this.provisioning = provisioning;
 	}
 
 	@Override
-	public InstanceId create(NewInstance request) {
-		return registry.create(request);
+	public InstanceDetails create(InstanceId id, NewInstance request) {
+		Optional<InstanceDetails> existing = registry.find(id);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		try {
+			return registry.create(id, request);
+		}
+		catch (DataIntegrityViolationException ex) {
+			return registry.find(id).orElseThrow(() -> new ConflictException("The project already has an instance "
+					+ "named " + request.name() + "."));
+		}
 	}
 
 	@Override
-	public InstanceDetails provision(InstanceId id) {
-		return operations.provision(id);
+	public InstanceDetails createMachine(InstanceId id) {
+		return provisioning.createMachine(id);
+	}
+
+	@Override
+	public void configureAccess(InstanceId id) {
+		provisioning.configureAccess(id);
+	}
+
+	@Override
+	public void attachDataDisk(InstanceId id) {
+		provisioning.attachDataDisk(id);
+	}
+
+	@Override
+	public InstanceDetails start(InstanceId id) {
+		return provisioning.start(id);
+	}
+
+	@Override
+	public InstanceDetails stop(InstanceId id) {
+		return provisioning.stop(id);
+	}
+
+	@Override
+	public InstanceDetails relocate(InstanceId id) {
+		return provisioning.relocate(id);
 	}
 
 	@Override
 	public void destroy(InstanceId id) {
-		operations.destroy(id);
+		provisioning.destroy(id);
 	}
 
 	@Override

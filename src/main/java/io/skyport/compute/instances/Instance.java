@@ -101,6 +101,10 @@ class Instance extends AbstractAggregateRoot<Instance> {
 
 	private @Nullable Instant configuredAt;
 
+	private @Nullable UUID deploymentId;
+
+	private @Nullable UUID subscriptionId;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -127,6 +131,8 @@ class Instance extends AbstractAggregateRoot<Instance> {
 		this.state = PENDING;
 		this.nodeId = nodeId.id();
 		this.machineName = machineName(id);
+		this.deploymentId = request.deploymentId();
+		this.subscriptionId = request.subscriptionId();
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -150,10 +156,30 @@ class Instance extends AbstractAggregateRoot<Instance> {
 	}
 
 	void markStopped(Instant now) {
-		moveTo(STOPPED, Set.of(RUNNING, STOPPED), null, now);
+		moveTo(STOPPED, Set.of(CREATING, RUNNING, STOPPED), null, now);
+	}
+
+	/** Whether the instance may move to another node: it has not run (its machine, if any, never booted). */
+	boolean movable() {
+		return state == PENDING || state == CREATING || state == ERROR;
+	}
+
+	/** Placed again on another node; the next {@code createMachine} makes its machine there. */
+	void relocateTo(NodeId node, Instant now) {
+		if (!movable()) {
+			throw new ConflictException("The instance " + name + " is " + state.name().toLowerCase()
+					+ ": only an instance that has not run yet can move to another node.");
+		}
+		this.nodeId = node.id();
+		moveTo(PENDING, Set.of(PENDING, CREATING, ERROR), null, now);
+	}
+
+	boolean deletingOrDeleted() {
+		return state == DELETING || state == DELETED;
 	}
 
 	void fail(String reason, Instant now) {
+		reason = reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
 		moveTo(ERROR, Set.of(PENDING, CREATING, RUNNING, STOPPED, ERROR), reason, now);
 	}
 
@@ -266,6 +292,10 @@ class Instance extends AbstractAggregateRoot<Instance> {
 		return sshKeyIds.stream().map(SshKeyId::new).toList();
 	}
 
+	@Nullable String antiAffinityGroup() {
+		return antiAffinityGroup;
+	}
+
 	@Nullable String guestConfiguration() {
 		return guestConfiguration;
 	}
@@ -292,6 +322,14 @@ class Instance extends AbstractAggregateRoot<Instance> {
 
 	@Nullable Instant configuredAt() {
 		return configuredAt;
+	}
+
+	@Nullable UUID deploymentId() {
+		return deploymentId;
+	}
+
+	@Nullable UUID subscriptionId() {
+		return subscriptionId;
 	}
 
 	Instant createdAt() {

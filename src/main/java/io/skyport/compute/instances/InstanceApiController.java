@@ -30,9 +30,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class InstanceApiController {
 
 	private final InstanceRegistry registry;
-	private final InstanceOperations operations;
+	private final InstanceOwnerActions operations;
 
-	InstanceApiController(InstanceRegistry registry, InstanceOperations operations) {
+	InstanceApiController(InstanceRegistry registry, InstanceOwnerActions operations) {
 		this.registry = registry;
 		this.operations = operations;
 	}

@@ -1,6 +1,7 @@
 package io.skyport.compute.instances;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +14,13 @@ import org.springframework.stereotype.Component;
 import io.skyport.accounts.Accounts;
 import io.skyport.accounts.CurrentUser;
 import io.skyport.compute.ComputeImages;
+import io.skyport.compute.ComputeInstances;
+import io.skyport.compute.ComputeRefusedException;
+import io.skyport.compute.ComputeUnavailableException;
 import io.skyport.compute.ImageSummary;
 import io.skyport.compute.InstanceId;
 import io.skyport.compute.NewInstance;
 import io.skyport.compute.ProjectId;
-import io.skyport.compute.provider.ProviderException;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
 
@@ -36,15 +39,15 @@ class InstanceDemoData implements ApplicationRunner {
 	private final Accounts accounts;
 	private final ProjectService projects;
 	private final InstanceRegistry registry;
-	private final InstanceOperations operations;
+	private final ComputeInstances instances;
 	private final ComputeImages images;
 
 	InstanceDemoData(Accounts accounts, ProjectService projects, InstanceRegistry registry,
-			InstanceOperations operations, ComputeImages images) {
+			ComputeInstances instances, ComputeImages images) {
 		this.accounts = accounts;
 		this.projects = projects;
 		this.registry = registry;
-		this.operations = operations;
+		this.instances = instances;
 		this.images = images;
 	}
 
@@ -59,13 +62,17 @@ class InstanceDemoData implements ApplicationRunner {
 			ProjectService.ProjectView project = projects.create(customer.organisationId(),
 					new ProjectService.ProjectForm("Demo", "What the demo customer runs."));
 			ImageSummary image = available.getFirst();
-			InstanceId id = registry.create(new NewInstance(customer.organisationId(), new ProjectId(project.id()),
+			InstanceId id = new InstanceId(UUID.randomUUID());
+			instances.create(id, new NewInstance(customer.organisationId(), new ProjectId(project.id()),
 					"demo-web", "A demo web server on libvirt's test hypervisor.", List.of("demo", "web"), "local", 1,
-					1024, Math.max(10, image.minDiskGib()), 5, image.id(), List.of(), null, null));
-			operations.provision(id);
+					1024, Math.max(10, image.minDiskGib()), 5, image.id(), List.of(), null, null, null, null));
+			instances.createMachine(id);
+			instances.configureAccess(id);
+			instances.attachDataDisk(id);
+			instances.start(id);
 			log.info("Created the demo instance demo-web for {}", DEMO_CUSTOMER);
 		}
-		catch (ConflictException | InvalidInputException | ProviderException ex) {
+		catch (ConflictException | InvalidInputException | ComputeUnavailableException | ComputeRefusedException ex) {
 			log.warn("Could not create the demo instance: {}", ex.getMessage());
 		}
 	}

@@ -25,9 +25,9 @@ import io.skyport.platform.errors.ConflictException;
 class InstancePagesController {
 
 	private final InstanceRegistry registry;
-	private final InstanceOperations operations;
+	private final InstanceOwnerActions operations;
 
-	InstancePagesController(InstanceRegistry registry, InstanceOperations operations) {
+	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations) {
 		this.registry = registry;
 		this.operations = operations;
 	}

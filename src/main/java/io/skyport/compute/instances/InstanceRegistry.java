@@ -58,8 +58,9 @@ class InstanceRegistry {
 		this.clock = clock;
 	}
 
+	/** Validates, places and records a new instance with the caller's ID, in one transaction. */
 	@Transactional
-	InstanceId create(NewInstance request) {
+	InstanceDetails create(InstanceId id, NewInstance request) {
 		validate(request);
 		ImageSummary image = images.find(request.imageId())
 			.filter(ImageSummary::available)
@@ -77,12 +78,11 @@ class InstanceRegistry {
 			throw new ConflictException("The project " + project.name() + " already has an instance named "
 					+ request.name() + ".");
 		}
-		InstanceId id = new InstanceId(UUID.randomUUID());
 		int dataDisk = request.dataDiskGib() == null ? 0 : request.dataDiskGib();
 		PlacementDecision placement = placements.reserve(new PlacementRequest(id, request.region(), request.vcpus(),
 				request.memoryMib(), (long) request.rootDiskGib() + dataDisk, request.antiAffinityGroup()));
-		instances.saveAndFlush(new Instance(id, project.id(), request, placement.nodeId(), clock.instant()));
-		return id;
+		return views.details(instances.saveAndFlush(new Instance(id, project.id(), request, placement.nodeId(),
+				clock.instant())));
 	}
 
 	@Transactional(readOnly = true)

@@ -46,7 +46,8 @@ class InstanceViews {
 					instance.name(), instance.description(), instance.tags(), instance.region(), instance.vcpus(),
 					instance.memoryMib(), instance.rootDiskGib(), instance.dataDiskGib(), instance.imageId(), imageName,
 					instance.state(), instance.stateReason(), nodeId, nodeName, instance.addresses(),
-					instance.configuredAt(), instance.createdAt(), instance.updatedAt());
+					instance.configuredAt(), instance.createdAt(), instance.updatedAt(), instance.deploymentId(),
+					instance.subscriptionId());
 		}
 	}
 

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -13,6 +16,11 @@ interface Instances extends ListCrudRepository<Instance, UUID> {
 	Instance saveAndFlush(Instance instance);
 
 	Optional<Instance> findByIdAndOrganisationId(UUID id, UUID organisationId);
+
+	/** The instance with its row locked until the transaction ends: state changes of one instance queue up here. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Instance i where i.id = :id")
+	Optional<Instance> findForUpdate(UUID id);
 
 	@Query("select i from Instance i where i.organisationId = :organisationId and i.state <> io.skyport.compute.InstanceState.DELETED order by i.createdAt desc")
 	List<Instance> findLiveByOrganisation(UUID organisationId);

@@ -116,7 +116,7 @@ final class DomainXml {
 		if (spec.memoryMib() < 1) {
 			throw new IllegalArgumentException("A machine needs memory, not " + spec.memoryMib() + " MiB.");
 		}
-		if (spec.rootDiskGib() < 1 || spec.dataDiskGib() != null && spec.dataDiskGib() < 1) {
+		if (spec.rootDiskGib() < 1) {
 			throw new IllegalArgumentException("Disks need at least 1 GiB.");
 		}
 		if (spec.imageSource().isBlank()) {

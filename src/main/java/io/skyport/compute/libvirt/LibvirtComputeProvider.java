@@ -47,9 +47,9 @@ import io.skyport.compute.provider.VolumeSpec;
  * What this adapter adds to the port's contract:
  * <ul>
  * <li>Names: 1–64 characters of {@code A-Z a-z 0-9 . _ -}; others are refused with {@link IllegalArgumentException}
- * before the host is asked. {@code createMachine} names its volumes {@code <machine>-root} and {@code <machine>-data}
- * in the target's storage pool; {@code destroyMachine} deletes the first, the second is deleted with
- * {@code deleteVolume}.</li>
+ * before the host is asked. {@code createMachine} names the root volume {@code <machine>-root}
+ * in the target's storage pool and {@code destroyMachine} deletes it; data volumes (by convention
+ * {@code <machine>-data}) are made with {@code createVolume} and deleted with {@code deleteVolume}.</li>
  * <li>Root volumes are qcow2 overlays backed by the image ({@code pool/volume}, an absolute path, or a volume of the
  * target's pool), so creating one is instant. Where the pool cannot make backed volumes, the image is copied instead
  * (within {@code skyport.compute.libvirt.copy-timeout}). On libvirt's test driver, which has no images, a missing image
@@ -106,11 +106,7 @@ class LibvirtComputeProvider implements ComputeProvider {
 
 		Optional<MachineInfo> existing = connections.call(target, action, c -> {
 			Domain domain = Domains.find(c, name);
-			if (domain == null) {
-				return Optional.empty();
-			}
-			Domains.startIfStopped(domain);
-			return Optional.of(Domains.machineInfo(domain));
+			return domain == null ? Optional.empty() : Optional.of(Domains.machineInfo(domain));
 		});
 		if (existing.isPresent()) {
 			return existing.get();
@@ -121,24 +117,19 @@ class LibvirtComputeProvider implements ComputeProvider {
 		if (root == null) {
 			root = connections.call(target, action, properties.copyTimeout(), c -> copiedRootVolume(c, target, spec));
 		}
-		Integer dataGib = spec.dataDiskGib();
-		DomainXml.Disk data = dataGib == null ? null : connections.call(target, action,
-				c -> StorageVolumes.disk(StorageVolumes.ensureEmpty(StorageVolumes.pool(c, target.storagePool()),
-						LibvirtNames.dataVolume(name), dataGib * StorageVolumes.GIB)));
 		if (uri.isLocal() && !uri.isTestDriver() && !ConsoleLogs.prepare(consoleLog.getParent())) {
 			log.warn("The console log directory {} of node {} does not exist and Skyport cannot create it; "
 					+ "machines there will not start until it does.", consoleLog.getParent(), target.name());
 		}
-		String xml = DomainXml.domain(spec, target.virtType(), target.network(), root, data, consoleLog);
+		String xml = DomainXml.domain(spec, target.virtType(), target.network(), root, null, consoleLog);
 		MachineInfo created = connections.call(target, action, c -> {
 			Domain domain = Domains.find(c, name);
 			if (domain == null) {
 				domain = c.domainDefineXML(xml);
 			}
-			Domains.startIfStopped(domain);
 			return Domains.machineInfo(domain);
 		});
-		log.info("Created machine {} on node {}", name, connections.label(target));
+		log.info("Defined machine {} on node {}", name, connections.label(target));
 		return created;
 	}
 

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit. Names derive from Skyport's IDs, so a name that breaks
  * the rule is a programming error ({@link IllegalArgumentException}), checked before libvirt sees it.
  * <p>
- * {@code createMachine} names the volumes it creates after the machine: {@code <machine>-root} (deleted with the
- * machine) and {@code <machine>-data} (kept until {@code deleteVolume}).
+ * {@code createMachine} names the root volume after the machine: {@code <machine>-root} (deleted with the
+ * machine). Data volumes are named by the caller (compute uses {@code <machine>-data}).
  */
 final class LibvirtNames {
 
@@ -27,10 +27,6 @@ final class LibvirtNames {
 
 	static String rootVolume(String machine) {
 		return machine(machine) + "-root";
-	}
-
-	static String dataVolume(String machine) {
-		return machine(machine) + "-data";
 	}
 
 	private static String check(String name, String kind) {

@@ -78,6 +78,21 @@ public class NoCloudSeeds {
 		return new IssuedSeed(seedUrl, "ds=nocloud-net;s=" + seedUrl);
 	}
 
+	/**
+	 * Replaces what the instance's live seed serves, keeping its token (the machine's definition carries it), e.g. to
+	 * add the product's configuration and the data disk to a seed issued with the hostname and keys only.
+	 *
+	 * @return whether the instance has a live seed (nothing is written otherwise).
+	 * @throws InvalidInputException as {@link #issue} does.
+	 */
+	@Transactional
+	public boolean rewrite(SeedRequest request) {
+		String baseUrl = validate(request);
+		boolean live = store.rewrite(request, baseUrl) == 1;
+		dropFromCacheAfterCommit(request.instanceId().id());
+		return live;
+	}
+
 	/** Revokes the instance's token, if it has one: its URLs answer 404 from then on. Idempotent. */
 	@Transactional
 	public void revoke(InstanceId instanceId) {

@@ -50,6 +50,21 @@ class SeedStore {
 			.update();
 	}
 
+	/** Replaces the content of the instance's live seed, keeping its token. @return 0 or 1 rows. */
+	int rewrite(SeedRequest request, String baseUrl) {
+		return jdbc.sql("""
+				update compute_nocloud_seeds set hostname = :hostname, ssh_authorized_keys = :keys,
+				    data_disk_gib = :dataDisk, vendor_config = :vendor, base_url = :baseUrl
+				where instance_id = :instance and revoked_at is null""")
+			.param("instance", request.instanceId().id())
+			.param("hostname", request.hostname())
+			.param("keys", request.sshAuthorizedKeys().toArray(String[]::new))
+			.param("dataDisk", request.dataDiskGib())
+			.param("vendor", request.vendorCloudConfig())
+			.param("baseUrl", baseUrl)
+			.update();
+	}
+
 	/** @return how many live tokens of the instance were revoked (0 or 1). */
 	int revoke(UUID instanceId, Instant now) {
 		return jdbc.sql("update compute_nocloud_seeds set revoked_at = :now where instance_id = :instance and revoked_at is null")

@@ -26,9 +26,9 @@ public interface ComputeProvider {
 	HostReport probe(ProviderTarget target);
 
 	/**
-	 * Creates the machine's root volume from its image (and its data volume, if any), defines the machine and starts
-	 * it. Idempotent: if a machine with {@code spec.name()} exists it is returned (started if it was stopped), and
-	 * existing volumes with the derived names are reused.
+	 * Creates the machine's root volume from its image and defines the machine, <em>without starting it</em> (so that
+	 * data volumes can be attached before its first boot). Idempotent: if a machine with {@code spec.name()} exists it
+	 * is returned as it is (running or not), and an existing root volume with the derived name is reused.
 	 */
 	MachineInfo createMachine(ProviderTarget target, MachineSpec spec);
 

@@ -148,8 +148,10 @@ class ReconcilerTests {
 
 	@Test
 	void an_instance_whose_domain_was_removed_behind_its_back_is_reported_missing() throws Exception {
-		InstanceId id = instances.create(request("gone-1"));
-		instances.provision(id);
+		InstanceId id = new InstanceId(UUID.randomUUID());
+		instances.create(id, request("gone-1"));
+		instances.createMachine(id);
+		instances.start(id);
 		reconciler.reconcile(Set.of(node), null);
 		assertThat(mine(api("/api/v1/compute/drift", operator), "MISSING_MACHINE")).isEmpty();
 
@@ -167,7 +169,8 @@ class ReconcilerTests {
 
 	@Test
 	void an_instance_pending_past_the_deadline_is_stuck() throws Exception {
-		InstanceId id = instances.create(request("slow-1"));
+		InstanceId id = new InstanceId(UUID.randomUUID());
+		instances.create(id, request("slow-1"));
 		jdbc.sql("update compute_instances set updated_at = now() - interval '2 hours' where id = :id")
 			.param("id", id.id()).update();
 
@@ -187,8 +190,10 @@ class ReconcilerTests {
 		define(orphan);
 		String foreign = "kept-" + UUID.randomUUID().toString().substring(0, 8);
 		define(foreign);
-		InstanceId owned = instances.create(request("kept-1"));
-		instances.provision(owned);
+		InstanceId owned = new InstanceId(UUID.randomUUID());
+		instances.create(owned, request("kept-1"));
+		instances.createMachine(owned);
+		instances.start(owned);
 
 		Reconciler.Round young = reconciler.reconcile(Set.of(node), Duration.ofHours(1));
 		assertThat(young.removed()).as("first seen just now: within the grace period").isEmpty();
@@ -242,7 +247,7 @@ class ReconcilerTests {
 
 	private NewInstance request(String name) {
 		return new NewInstance(customer.user().organisationId(), null, name, null, List.of(), region, 1, 256, 1, null,
-				image.id(), List.of(), null, null);
+				image.id(), List.of(), null, null, null, null);
 	}
 
 	private MockHttpSession session(TestUser user) {

@@ -99,8 +99,10 @@ class SimulatedGuestTests {
 
 	@Test
 	void a_machine_started_on_a_simulating_test_node_is_configured_through_the_real_data_source() {
-		InstanceId id = instances.create(request("sim-1"));
-		assertThat(instances.provision(id).state()).isEqualTo(InstanceState.RUNNING);
+		InstanceId id = new InstanceId(UUID.randomUUID());
+		instances.create(id, request("sim-1"));
+		instances.createMachine(id);
+		assertThat(instances.start(id).state()).isEqualTo(InstanceState.RUNNING);
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(
 				() -> assertThat(instances.find(id).map(InstanceDetails::configuredAt)).isPresent().get().isNotNull());
@@ -119,8 +121,10 @@ class SimulatedGuestTests {
 		assertThat(off).hasStatusOk().bodyJson().extractingPath("$.simulateGuest").isEqualTo(false);
 		double skipped = skipped();
 
-		InstanceId id = instances.create(request("own-1"));
-		instances.provision(id);
+		InstanceId id = new InstanceId(UUID.randomUUID());
+		instances.create(id, request("own-1"));
+		instances.createMachine(id);
+		instances.start(id);
 		await().atMost(Duration.ofSeconds(10)).until(() -> skipped() > skipped);
 		assertThat(accesses(id)).isEmpty();
 		assertThat(instances.find(id).orElseThrow().configuredAt()).isNull();
@@ -197,7 +201,7 @@ class SimulatedGuestTests {
 
 	private NewInstance request(String name) {
 		return new NewInstance(customer.user().organisationId(), null, name, null, List.of(), region, 1, 256, 1, null,
-				image.id(), List.of(), null, null);
+				image.id(), List.of(), null, null, null, null);
 	}
 
 	private MvcTestResult send(String method, String uri, Object body, TestUser user) {

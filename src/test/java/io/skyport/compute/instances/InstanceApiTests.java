@@ -86,12 +86,12 @@ class InstanceApiTests {
 	void an_instance_is_created_runs_stops_starts_reboots_and_is_destroyed_on_real_libvirt() {
 		String keyId = read(send("POST", "/api/v1/ssh-keys", Map.of("name", "laptop", "publicKey", ED25519), customer),
 				"$.id");
-		InstanceId id = instances.create(request("web-1", 512, 5, List.of(new SshKeyId(UUID.fromString(keyId)))));
+		InstanceId id = compute.create(request("web-1", 512, 5, List.of(new SshKeyId(UUID.fromString(keyId)))));
 		assertThat(instances.find(id).orElseThrow().state()).isEqualTo(InstanceState.PENDING);
 
-		InstanceDetails running = instances.provision(id);
+		InstanceDetails running = compute.provision(id);
 		assertThat(running.state()).isEqualTo(InstanceState.RUNNING);
-		assertThat(instances.provision(id).state()).as("provisioning again finds the machine").isEqualTo(InstanceState.RUNNING);
+		assertThat(compute.provision(id).state()).as("provisioning again finds the machine").isEqualTo(InstanceState.RUNNING);
 		assertThat(get("/api/v1/instances/" + id, customer)).hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("RUNNING");
 		assertThat(get("/api/v1/instances", customer)).hasStatusOk().bodyJson().extractingPath("$[*].name").asArray().contains("web-1");
 
@@ -122,7 +122,7 @@ class InstanceApiTests {
 
 	@Test
 	void another_customer_cannot_see_or_touch_an_instance() {
-		InstanceId id = instances.create(request("private-1", 256, null, List.of()));
+		InstanceId id = compute.create(request("private-1", 256, null, List.of()));
 		TestUser stranger = accounts.customer();
 
 		assertThat(get("/api/v1/instances/" + id, stranger)).hasStatus(404);
@@ -139,7 +139,7 @@ class InstanceApiTests {
 		long before = instanceRows();
 		NewInstance huge = request("huge-1", 64L * 1024, null, List.of());
 
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> instances.create(huge)))
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compute.create(huge)))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining(region);
 		assertThat(instanceRows()).isEqualTo(before);
@@ -148,18 +148,18 @@ class InstanceApiTests {
 	@Test
 	void bad_requests_are_refused_with_the_field() {
 		NewInstance badName = request("Web_1!", 256, null, List.of());
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> instances.create(badName)))
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compute.create(badName)))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.violations()).extracting(InvalidInputException.Violation::field).contains("name"));
 
 		NewInstance foreignKey = request("web-2", 256, null, List.of(new SshKeyId(UUID.randomUUID())));
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> instances.create(foreignKey)))
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compute.create(foreignKey)))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.violations()).extracting(InvalidInputException.Violation::field).contains("sshKeyIds"));
 
 		NewInstance unknownRegion = new NewInstance(customer.user().organisationId(), null, "web-3", null, List.of(),
-				"nowhere-" + UUID.randomUUID().toString().substring(0, 6), 1, 256, 1, null, image.id(), List.of(), null, null);
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> instances.create(unknownRegion)))
+				"nowhere-" + UUID.randomUUID().toString().substring(0, 6), 1, 256, 1, null, image.id(), List.of(), null, null, null, null);
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compute.create(unknownRegion)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("region");
 	}
@@ -173,9 +173,9 @@ class InstanceApiTests {
 			.bodyJson().extractingPath("$.name").isEqualTo("Prod");
 		assertThat(get("/api/v1/projects/" + projectId, accounts.customer())).hasStatus(404);
 
-		InstanceId id = instances.create(new NewInstance(customer.user().organisationId(),
+		InstanceId id = compute.create(new NewInstance(customer.user().organisationId(),
 				new io.skyport.compute.ProjectId(UUID.fromString(projectId)), "in-prod", null, List.of("web"), region, 1, 256,
-				1, null, image.id(), List.of(), null, null));
+				1, null, image.id(), List.of(), null, null, null, null));
 		assertThat(send("DELETE", "/api/v1/projects/" + projectId, null, customer)).hasStatus(409)
 			.bodyJson().extractingPath("$.detail").asString().contains("still holds 1 instance");
 
@@ -185,7 +185,7 @@ class InstanceApiTests {
 
 	private NewInstance request(String name, long memoryMib, Integer dataDiskGib, List<SshKeyId> keys) {
 		return new NewInstance(customer.user().organisationId(), null, name, "A test instance", List.of("test"), region, 1,
-				memoryMib, 1, dataDiskGib, image.id(), keys, null, null);
+				memoryMib, 1, dataDiskGib, image.id(), keys, null, null, null, null);
 	}
 
 	private long usedVcpus() {

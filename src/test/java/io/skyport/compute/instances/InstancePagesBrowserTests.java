@@ -46,9 +46,9 @@ class InstancePagesBrowserTests {
 		TestUser customer = accounts.customer();
 		ImageSummary image = compute.image(1);
 		String name = "shop-" + UUID.randomUUID().toString().substring(0, 6);
-		InstanceId id = instances.create(new NewInstance(customer.user().organisationId(), null, name, "The shop",
-				List.of("web"), "local", 1, 256, 1, null, image.id(), List.of(), null, null));
-		instances.provision(id);
+		InstanceId id = compute.create(new NewInstance(customer.user().organisationId(), null, name, "The shop",
+				List.of("web"), "local", 1, 256, 1, null, image.id(), List.of(), null, null, null, null));
+		compute.provision(id);
 		Page page = browser.page();
 		signIn(page, customer.email());
 

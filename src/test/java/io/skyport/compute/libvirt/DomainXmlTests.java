@@ -25,7 +25,7 @@ class DomainXmlTests {
 
 	private static final Path LOG = Path.of("/var/log/skyport/consoles/sk-1.log");
 
-	private final MachineSpec spec = new MachineSpec("sk-1", UUID.randomUUID(), 2, 1024, "default/debian-12.qcow2", 10, 5,
+	private final MachineSpec spec = new MachineSpec("sk-1", UUID.randomUUID(), 2, 1024, "default/debian-12.qcow2", 10,
 			SERIAL);
 
 	@Test
@@ -59,7 +59,7 @@ class DomainXmlTests {
 
 	@Test
 	void qemu_machines_on_a_libvirt_network_or_a_bridge_validate() throws Exception {
-		MachineSpec bare = new MachineSpec("sk-2", UUID.randomUUID(), 1, 256, "img", 10, null, SERIAL);
+		MachineSpec bare = new MachineSpec("sk-2", UUID.randomUUID(), 1, 256, "img", 10, SERIAL);
 
 		String network = DomainXml.domain(bare, VirtType.QEMU, new NetworkAttachment(Mode.NETWORK, "default"), ROOT, null,
 				LOG);
@@ -75,7 +75,7 @@ class DomainXmlTests {
 	@Test
 	void values_are_escaped_by_the_xml_api() throws Exception {
 		String serial = "ds=nocloud-net;s=http://h/nocloud/a&b<c>'d\"/";
-		MachineSpec tricky = new MachineSpec("sk-3", UUID.randomUUID(), 1, 256, "img", 10, null, serial);
+		MachineSpec tricky = new MachineSpec("sk-3", UUID.randomUUID(), 1, 256, "img", 10, serial);
 
 		String xml = DomainXml.domain(tricky, VirtType.QEMU, NetworkAttachment.user(), ROOT, null,
 				Path.of("/var/log/a&b/sk-3.log"));
@@ -124,7 +124,7 @@ class DomainXmlTests {
 				ROOT, null, LOG)).hasMessageContaining("must not contain spaces or control characters");
 		assertThatThrownBy(() -> DomainXml.domain(withSerial(""), VirtType.QEMU, NetworkAttachment.user(), ROOT, null, LOG))
 			.hasMessageContaining("1-1024 characters");
-		assertThatThrownBy(() -> DomainXml.domain(new MachineSpec("sk-1", UUID.randomUUID(), 0, 256, "img", 10, null,
+		assertThatThrownBy(() -> DomainXml.domain(new MachineSpec("sk-1", UUID.randomUUID(), 0, 256, "img", 10,
 				SERIAL), VirtType.QEMU, NetworkAttachment.user(), ROOT, null, LOG))
 			.hasMessageContaining("at least one vCPU");
 		assertThatThrownBy(() -> DomainXml.domain(spec, VirtType.QEMU, NetworkAttachment.user(), ROOT, null,
@@ -136,11 +136,11 @@ class DomainXmlTests {
 	}
 
 	private MachineSpec withName(String name) {
-		return new MachineSpec(name, spec.uuid(), 1, 256, "img", 10, null, SERIAL);
+		return new MachineSpec(name, spec.uuid(), 1, 256, "img", 10, SERIAL);
 	}
 
 	private MachineSpec withSerial(String serial) {
-		return new MachineSpec("sk-1", spec.uuid(), 1, 256, "img", 10, null, serial);
+		return new MachineSpec("sk-1", spec.uuid(), 1, 256, "img", 10, serial);
 	}
 
 	private static String text(Element parent, String name) {

@@ -64,15 +64,18 @@ class LibvirtComputeProviderTests {
 	}
 
 	@Test
-	void a_machine_is_created_running_stopped_started_rebooted_and_destroyed() {
+	void a_machine_is_defined_stopped_then_started_stopped_rebooted_and_destroyed() {
 		MachineSpec spec = spec("sk-life", null);
 
 		MachineInfo created = provider.createMachine(node, spec);
 		assertThat(created.name()).isEqualTo("sk-life");
 		assertThat(created.uuid()).isEqualTo(spec.uuid());
-		assertThat(created.state()).isEqualTo(MachineState.RUNNING);
+		assertThat(created.state()).as("defined, not started").isEqualTo(MachineState.STOPPED);
 		assertThat(created.vcpus()).isEqualTo(1);
 		assertThat(created.memoryMib()).isEqualTo(256);
+
+		provider.startMachine(node, "sk-life");
+		assertThat(state("sk-life")).isEqualTo(MachineState.RUNNING);
 
 		provider.stopMachine(node, "sk-life", Duration.ofSeconds(5));
 		assertThat(state("sk-life")).isEqualTo(MachineState.STOPPED);
@@ -104,15 +107,15 @@ class LibvirtComputeProviderTests {
 	}
 
 	@Test
-	void creating_again_returns_the_existing_machine_and_starts_it() {
+	void creating_again_returns_the_existing_machine_as_it_is() {
 		MachineSpec spec = spec("sk-again", null);
 		MachineInfo first = provider.createMachine(node, spec);
-		provider.stopMachine(node, "sk-again", Duration.ofSeconds(5));
+		provider.startMachine(node, "sk-again");
 
 		MachineInfo second = provider.createMachine(node, spec);
 
 		assertThat(second.uuid()).isEqualTo(first.uuid());
-		assertThat(second.state()).isEqualTo(MachineState.RUNNING);
+		assertThat(second.state()).as("left running").isEqualTo(MachineState.RUNNING);
 		assertThat(provider.listMachines(node)).extracting(MachineInfo::name).containsOnlyOnce("sk-again");
 	}
 
@@ -124,7 +127,7 @@ class LibvirtComputeProviderTests {
 		provider.destroyMachine(node, "sk-half");
 		assertThat(volumeXml("sk-half-root")).isNull();
 
-		provider.createMachine(node, spec("sk-twice", null));
+		running(spec("sk-twice", null));
 		provider.destroyMachine(node, "sk-twice");
 		assertThatCode(() -> provider.destroyMachine(node, "sk-twice")).doesNotThrowAnyException();
 	}
@@ -133,9 +136,9 @@ class LibvirtComputeProviderTests {
 	void the_root_volume_is_a_qcow2_overlay_of_the_image_in_each_way_an_image_can_be_named() {
 		VolumeInfo image = provider.createVolume(node, new VolumeSpec("debian-12", 2));
 
-		provider.createMachine(node, spec("sk-by-pool", "default-pool/debian-12"));
-		provider.createMachine(node, spec("sk-by-name", "debian-12"));
-		provider.createMachine(node, spec("sk-by-path", image.path()));
+		running(spec("sk-by-pool", "default-pool/debian-12"));
+		running(spec("sk-by-name", "debian-12"));
+		running(spec("sk-by-path", image.path()));
 
 		for (String machine : List.of("sk-by-pool", "sk-by-name", "sk-by-path")) {
 			Element volume = XmlDocuments.parse(volumeXml(machine + "-root")).getDocumentElement();
@@ -150,7 +153,7 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void the_test_driver_has_no_images_so_a_missing_one_gives_an_empty_root_volume() {
-		provider.createMachine(node, spec("sk-no-image", "default/debian-12.qcow2"));
+		running(spec("sk-no-image", "default/debian-12.qcow2"));
 
 		String root = volumeXml("sk-no-image-root");
 		assertThat(root).isNotNull().doesNotContain("backingStore");
@@ -169,10 +172,13 @@ class LibvirtComputeProviderTests {
 	}
 
 	@Test
-	void a_data_disk_is_vdb_and_outlives_the_machine() {
-		MachineSpec spec = new MachineSpec("sk-data", UUID.randomUUID(), 1, 256, "debian-12", 10, 3, SERIAL);
+	void a_data_disk_attached_before_the_first_start_is_vdb_and_outlives_the_machine() {
+		MachineSpec spec = new MachineSpec("sk-data", UUID.randomUUID(), 1, 256, "debian-12", 10, SERIAL);
 
 		provider.createMachine(node, spec);
+		provider.createVolume(node, new VolumeSpec("sk-data-data", 3));
+		provider.attachVolume(node, "sk-data", "sk-data-data");
+		provider.startMachine(node, "sk-data");
 
 		String definition = provider.machineDefinition(node, "sk-data");
 		assertThat(disk(definition, "vdb")).endsWith("/sk-data-data");
@@ -185,7 +191,7 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void volumes_are_created_attached_detached_and_deleted_idempotently() {
-		provider.createMachine(node, spec("sk-vol", null));
+		running(spec("sk-vol", null));
 		provider.stopMachine(node, "sk-vol", Duration.ofSeconds(5));
 
 		VolumeInfo volume = provider.createVolume(node, new VolumeSpec("sk-vol-extra", 1));
@@ -214,7 +220,7 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void a_volume_attached_to_a_running_machine_is_in_its_definition() {
-		provider.createMachine(node, spec("sk-hot", null));
+		running(spec("sk-hot", null));
 		provider.createVolume(node, new VolumeSpec("sk-hot-extra", 1));
 
 		provider.attachVolume(node, "sk-hot", "sk-hot-extra");
@@ -226,7 +232,7 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void attaching_a_missing_volume_or_to_a_missing_machine_is_not_found() {
-		provider.createMachine(node, spec("sk-lonely", null));
+		running(spec("sk-lonely", null));
 		provider.createVolume(node, new VolumeSpec("sk-spare", 1));
 
 		assertThatThrownBy(() -> provider.attachVolume(node, "sk-lonely", "sk-nothing"))
@@ -240,8 +246,8 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void the_inventory_lists_created_machines_with_their_state() {
-		provider.createMachine(node, spec("sk-inv-1", null));
-		provider.createMachine(node, spec("sk-inv-2", null));
+		running(spec("sk-inv-1", null));
+		running(spec("sk-inv-2", null));
 		provider.stopMachine(node, "sk-inv-2", Duration.ofSeconds(5));
 
 		List<MachineInfo> machines = provider.listMachines(node);
@@ -267,7 +273,7 @@ class LibvirtComputeProviderTests {
 		assertThat(before.freeDiskGib()).isBetween(0L, before.diskGib());
 		assertThat(before.machineCount()).isPositive();
 
-		provider.createMachine(node, spec("sk-probe", null));
+		running(spec("sk-probe", null));
 		assertThat(provider.probe(node).machineCount()).isEqualTo(before.machineCount() + 1);
 	}
 
@@ -283,7 +289,7 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void stats_count_a_running_machine_and_a_stopped_one_has_none() {
-		provider.createMachine(node, spec("sk-stats", null));
+		running(spec("sk-stats", null));
 
 		MachineStats running = provider.machineStats(node, "sk-stats");
 		assertThat(running.cpuTimeNanos()).isPositive();
@@ -299,7 +305,7 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void a_paused_machine_is_powered_off_by_stop() {
-		provider.createMachine(node, spec("sk-paused", null));
+		running(spec("sk-paused", null));
 		connections.call(node, "pause", c -> {
 			c.domainLookupByName("sk-paused").suspend();
 			return true;
@@ -313,7 +319,7 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void rebooting_a_stopped_machine_is_refused() {
-		provider.createMachine(node, spec("sk-off", null));
+		running(spec("sk-off", null));
 		provider.stopMachine(node, "sk-off", Duration.ofSeconds(5));
 
 		assertThatThrownBy(() -> provider.rebootMachine(node, "sk-off")).isInstanceOf(ProviderFailureException.class)
@@ -351,7 +357,7 @@ class LibvirtComputeProviderTests {
 
 	@Test
 	void the_test_driver_writes_no_console() {
-		provider.createMachine(node, spec("sk-console", null));
+		running(spec("sk-console", null));
 
 		assertThat(provider.consoleOutput(node, "sk-console", 4096)).isEmpty();
 		assertThat(Files.exists(consoles.resolve("sk-console.log"))).isFalse();
@@ -363,7 +369,7 @@ class LibvirtComputeProviderTests {
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("'../etc' is not a valid machine name");
 		assertThatThrownBy(() -> provider.createMachine(node,
-				new MachineSpec("sk-spaces", UUID.randomUUID(), 1, 256, "debian-12", 10, null, "ds=nocloud; s=x/")))
+				new MachineSpec("sk-spaces", UUID.randomUUID(), 1, 256, "debian-12", 10, "ds=nocloud; s=x/")))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("must not contain spaces");
 		assertThatThrownBy(() -> provider.createVolume(node, new VolumeSpec("a/b", 1)))
@@ -371,8 +377,14 @@ class LibvirtComputeProviderTests {
 		assertThat(volumeXml("sk-spaces-root")).isNull();
 	}
 
+	/** Defines the machine and starts it. */
+	private void running(MachineSpec spec) {
+		provider.createMachine(node, spec);
+		provider.startMachine(node, spec.name());
+	}
+
 	private static MachineSpec spec(String name, @Nullable String image) {
-		return new MachineSpec(name, UUID.randomUUID(), 1, 256, image == null ? "debian-12" : image, 10, null, SERIAL);
+		return new MachineSpec(name, UUID.randomUUID(), 1, 256, image == null ? "debian-12" : image, 10, SERIAL);
 	}
 
 	private MachineState state(String machine) {

@@ -25,7 +25,7 @@ public final class MissingLibvirtMain {
 			report("probe", () -> provider.probe(node));
 		}
 		report("create", () -> provider.createMachine(node,
-				new MachineSpec("sk-1", UUID.randomUUID(), 1, 256, "img", 10, null, "ds=nocloud-net;s=http://h/")));
+				new MachineSpec("sk-1", UUID.randomUUID(), 1, 256, "img", 10, "ds=nocloud-net;s=http://h/")));
 		report("stop", () -> provider.stopMachine(node, "sk-1", Duration.ofSeconds(1)));
 		connections.close();
 	}
