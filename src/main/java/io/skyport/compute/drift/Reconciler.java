@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,7 +51,8 @@ import io.skyport.compute.provider.VolumeInfo;
  * an orphan. A node that does not answer keeps its previous findings. With
  * {@code skyport.compute.reconciler.remove-orphans} and a grace period, orphans first seen longer ago are removed,
  * machines before volumes, each after checking again that no instance owns it, each published as
- * {@link OrphanRemoved} (audited). Rounds on this server run one at a time.
+ * {@link OrphanRemoved} (audited). Rounds run as a db-scheduler recurring task (once per cluster); rounds started on
+ * this server (the task, tests) run one at a time.
  */
 @Service
 class Reconciler {
@@ -93,8 +93,7 @@ class Reconciler {
 	record Round(int nodesScanned, List<String> nodesUnreachable, int findings, List<String> removed) {
 	}
 
-	@Scheduled(fixedDelayString = "${skyport.compute.reconciler.interval:5m}",
-			initialDelayString = "${skyport.compute.reconciler.interval:5m}")
+	/** The recurring task's round ({@link DriftWebConfiguration#RECONCILER}): once per cluster per interval. */
 	void scheduled() {
 		if (!properties.enabled() || !provider.availability().available()) {
 			return;
