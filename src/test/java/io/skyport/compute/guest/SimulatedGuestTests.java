@@ -113,6 +113,10 @@ class SimulatedGuestTests {
 					"phone-home 200 127.0.0.1 " + SimulatedCloudInit.USER_AGENT));
 		assertThat(jdbc.sql("select configured_at is not null from compute_nocloud_seeds where instance_id = :id and revoked_at is null")
 			.param("id", id.id()).query(Boolean.class).single()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters
+			.find("skyport.compute.guest_simulation.duration").tag("outcome", "phoned_home").timer())
+			.as("the time from RUNNING to the phone-home is measured").isNotNull()
+			.satisfies(timer -> assertThat(timer.count()).isPositive()));
 	}
 
 	@Test
