@@ -141,7 +141,7 @@ class ReconcilerTests {
 		assertThat(mvc.get().uri("/api/v1/compute/drift").header(HttpHeaders.AUTHORIZATION, customer.bearer()).exchange())
 			.hasStatus(403);
 		assertThat(mvc.get().uri("/panel/admin/drift").session(session(operator)).exchange()).hasStatusOk().body()
-			.asString().contains("Drift").contains("every 5 min").contains(orphanVolume).contains("node-" + region).contains("orphan volume");
+			.asString().contains("Drift").contains("5 min").contains(orphanVolume).contains("node-" + region).contains("orphan volume");
 		libvirt.domainLookupByName(foreign).undefine();
 		libvirt.storagePoolLookupByName("default-pool").storageVolLookupByName(orphanVolume).delete(0);
 	}

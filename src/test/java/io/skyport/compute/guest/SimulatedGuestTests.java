@@ -176,6 +176,9 @@ class SimulatedGuestTests {
 			.getBytes(StandardCharsets.UTF_8))).hasValueSatisfying(
 					phoneHome -> assertThat(phoneHome.post()).isEqualTo(SimulatedCloudInit.ALL_KEYS));
 		assertThat(SimulatedCloudInit.phoneHome("#!/bin/sh\necho hi\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
+		assertThat(SimulatedCloudInit.loopback(URI.create("http://127.0.0.1:8080/nocloud/x/"))).isTrue();
+		assertThat(SimulatedCloudInit.loopback(URI.create("https://skyport.example/nocloud/x/")))
+			.as("the pass never leaves this machine").isFalse();
 		assertThat(SimulatedCloudInit.phoneHome("#cloud-config\npackages: [x]\n".getBytes(StandardCharsets.UTF_8)))
 			.isEmpty();
 	}
