@@ -46,6 +46,7 @@ import io.skyport.catalog.ProductWithdrawn;
 import io.skyport.compute.EnrolmentTokenChanged;
 import io.skyport.compute.ImageChanged;
 import io.skyport.compute.NodeChanged;
+import io.skyport.compute.OrphanRemoved;
 
 /**
  * Turns what the other modules announce into audit entries. Every listener here is synchronous
@@ -191,6 +192,14 @@ class AuditRecorder {
 		};
 		trail.append(new NewEntry(action, Outcome.SUCCESS, actorOr(null), null,
 				new Target("image", event.imageId().id().toString(), event.imageName()), Map.of()));
+	}
+
+	@EventListener
+	void on(OrphanRemoved event) {
+		trail.append(new NewEntry(event.kind() == OrphanRemoved.Kind.MACHINE ? "orphan-machine.removed"
+				: "orphan-volume.removed", Outcome.SUCCESS, actorOr(null), null,
+				new Target("node", event.nodeId().id().toString(), event.nodeName()),
+				Map.of("name", event.name(), "firstSeenAt", event.firstSeenAt().toString())));
 	}
 
 	@EventListener

@@ -190,6 +190,7 @@ final class AuthorizationMatrix {
 			op("DELETE /api/v1/compute/enrolment-tokens/{id}").only(OPERATOR).id("id", Resource.ENROLMENT_TOKEN),
 			op("POST /api/v1/compute/placements/dry-run").only(OPERATOR),
 			op("GET /api/v1/compute/regions").only(OPERATOR),
+			op("GET /api/v1/compute/drift").only(OPERATOR),
 			op("PUT /api/v1/compute/regions/{name}").only(OPERATOR).id("name", Resource.REGION)
 				.body(v -> Map.of("policy", "SPREAD")),
 			op("GET /api/v1/projects").only(CUSTOMER),
@@ -238,6 +239,7 @@ final class AuthorizationMatrix {
 			op("POST /panel/admin/nodes/enrolment-tokens/{id}/revoke").only(OPERATOR)
 				.id("id", Resource.ENROLMENT_TOKEN),
 			op("GET /panel/admin/capacity").only(OPERATOR),
+			op("GET /panel/admin/drift").only(OPERATOR),
 			op("GET /panel/admin/capacity/what-if").only(OPERATOR),
 			op("POST /panel/admin/capacity/regions/{name}").only(OPERATOR).id("name", Resource.REGION)
 				.param("policy", "SPREAD"),

@@ -1,6 +1,7 @@
 package io.skyport.compute.guest;
 
 import java.net.http.HttpClient;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -37,7 +38,9 @@ import io.skyport.compute.provider.ComputeProvider;
  * commits: no event-listener thread or database connection waits for HTTP. When the queue is full the simulation is
  * dropped and counted ({@code skyport.compute.guest_simulations{outcome="dropped"}}); the deployer's deadline for the
  * guest covers it. Outcomes: {@code phoned_home}, {@code no_phone_home}, {@code failed}, {@code skipped} (the node
- * does not simulate, the instance is configured already or gone, or its machine carries no seed).
+ * does not simulate, the instance is configured already or gone, or its machine carries no seed). The time from the
+ * commit that made the instance {@code RUNNING} to the end of its simulation is
+ * {@code skyport.compute.guest_simulation.duration{outcome}}.
  */
 @Component
 class GuestSimulator implements DisposableBean {
@@ -96,7 +99,12 @@ class GuestSimulator implements DisposableBean {
 
 	private void submit(InstanceId id) {
 		try {
-			pool.execute(() -> simulate(id));
+			long submitted = System.nanoTime();
+			pool.execute(() -> {
+				String outcome = simulate(id);
+				meters.timer("skyport.compute.guest_simulation.duration", "outcome", outcome)
+					.record(System.nanoTime() - submitted, TimeUnit.NANOSECONDS);
+			});
 		}
 		catch (RejectedExecutionException ex) {
 			count("dropped");
@@ -105,40 +113,39 @@ class GuestSimulator implements DisposableBean {
 		}
 	}
 
-	/** One simulated first boot; never throws. */
-	void simulate(InstanceId id) {
+	/** One simulated first boot; never throws. @return its outcome, as counted. */
+	String simulate(InstanceId id) {
 		long deadline = System.nanoTime() + properties.deadline().toNanos();
 		try {
 			Optional<Machine> machine = machine(id);
 			if (machine.isEmpty() || !nodes.simulatesGuest(machine.get().nodeId())) {
-				count("skipped");
-				return;
+				return count("skipped");
 			}
 			String definition = provider.machineDefinition(nodes.target(machine.get().nodeId()),
 					machine.get().machineName());
 			Optional<String> seedUrl = SeedSerial.seedUrl(definition);
 			if (seedUrl.isEmpty()) {
-				count("skipped");
 				log.info("The machine of instance {} carries no NoCloud seed in its SMBIOS serial; nothing to simulate.",
 						id);
-				return;
+				return count("skipped");
 			}
 			SimulatedCloudInit.Result result = cloudInit.boot(seedUrl.get(), deadline);
-			count(result.outcome().name().toLowerCase());
+			String outcome = count(result.outcome().name().toLowerCase(Locale.ROOT));
 			if (result.outcome() == SimulatedCloudInit.Outcome.FAILED) {
 				log.warn("The simulated guest of instance {} failed: {}", id, result.detail());
 			}
 			else {
 				log.debug("Simulated guest of instance {}: {}", id, result.detail());
 			}
+			return outcome;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			count("failed");
+			return count("failed");
 		}
 		catch (RuntimeException ex) {
-			count("failed");
 			log.warn("The simulated guest of instance {} failed: {}", id, ex.getMessage());
+			return count("failed");
 		}
 	}
 
@@ -151,8 +158,9 @@ class GuestSimulator implements DisposableBean {
 			.optional();
 	}
 
-	private void count(String outcome) {
+	private String count(String outcome) {
 		meters.counter("skyport.compute.guest_simulations", "outcome", outcome).increment();
+		return outcome;
 	}
 
 	/** Simulations waiting or running, for tests and diagnosis. */

@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * post do not exist here and are sent as {@code N/A}, as cloud-init sends keys it cannot read.
  * <p>
  * Requests that fail (connection refused, a timeout, 429 or 5xx) are retried with exponential backoff (honouring
- * {@code Retry-After}) until the deadline; any other answer is final.
+ * {@code Retry-After}) until the deadline; any other answer is final. The pass header (see
+ * {@code SimulatedGuestPass}) goes only to loopback addresses.
  */
 final class SimulatedCloudInit {
 
@@ -113,7 +114,8 @@ final class SimulatedCloudInit {
 	/** One request, retried while it fails transiently and the deadline allows. */
 	private Fetched send(HttpRequest.Builder builder, long deadlineNanos) throws InterruptedException {
 		builder.header("User-Agent", USER_AGENT).timeout(requestTimeout);
-		if (passHeader != null && passValue != null) {
+		HttpRequest probe = builder.copy().build();
+		if (passHeader != null && passValue != null && loopback(probe.uri())) {
 			builder.header(passHeader, passValue);
 		}
 		HttpRequest request = builder.build();
@@ -143,6 +145,12 @@ final class SimulatedCloudInit {
 			Thread.sleep(wait);
 			backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
 		}
+	}
+
+	/** The pass is for this server only: never sent anywhere but the loopback address. */
+	static boolean loopback(URI uri) {
+		String host = uri.getHost();
+		return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"));
 	}
 
 	/** The phone-home of a {@code #cloud-config} user-data: its URL and the keys to post. */

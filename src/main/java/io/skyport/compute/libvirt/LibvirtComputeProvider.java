@@ -326,6 +326,21 @@ class LibvirtComputeProvider implements ComputeProvider {
 	}
 
 	@Override
+	public List<VolumeInfo> listVolumes(ProviderTarget target) {
+		return connections.call(target, "list volumes", c -> {
+			StoragePool pool = StorageVolumes.pool(c, target.storagePool());
+			List<VolumeInfo> volumes = new ArrayList<>();
+			for (String name : pool.listVolumes()) {
+				StorageVol volume = StorageVolumes.find(pool, name);
+				if (volume != null) {
+					volumes.add(StorageVolumes.info(volume));
+				}
+			}
+			return List.copyOf(volumes);
+		});
+	}
+
+	@Override
 	public MachineStats machineStats(ProviderTarget target, String machineName) {
 		String name = LibvirtNames.machine(machineName);
 		return connections.call(target, "read the counters of machine '" + name + "'", c -> {

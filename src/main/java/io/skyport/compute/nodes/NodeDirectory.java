@@ -1,5 +1,6 @@
 package io.skyport.compute.nodes;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -81,6 +82,18 @@ public class NodeDirectory {
 	@Transactional(readOnly = true)
 	public boolean simulatesGuest(NodeId id) {
 		return nodes.findById(id.id()).orElseThrow(() -> NotFoundException.of("compute node", id)).simulateGuest();
+	}
+
+	/** Every node with its provider view and state, for inventory rounds (the reconciler). */
+	@Transactional(readOnly = true)
+	public List<NodeTarget> all() {
+		return nodes.findAllByOrderByRegionAscNameAsc().stream()
+			.map(node -> new NodeTarget(node.target(), node.state()))
+			.toList();
+	}
+
+	/** A node's provider view and its state. */
+	public record NodeTarget(ProviderTarget target, NodeState state) {
 	}
 
 	@Transactional(readOnly = true)

@@ -65,6 +65,12 @@ public interface ComputeProvider {
 	/** What the host holds: every machine with its state, for inventory and reconciliation. */
 	List<MachineInfo> listMachines(ProviderTarget target);
 
+	/**
+	 * Every volume in the target's storage pool (Skyport's and any other), for inventory and reconciliation. A volume
+	 * deleted while the list is read is left out.
+	 */
+	List<VolumeInfo> listVolumes(ProviderTarget target);
+
 	/** Cumulative counters of one machine (CPU time, memory, network and disk bytes). */
 	MachineStats machineStats(ProviderTarget target, String machineName);
 

@@ -87,7 +87,7 @@ class SimulatedGuestTests {
 	ImageSummary image;
 
 	@BeforeEach
-	void testNode() {
+	void testNode() throws Exception {
 		customer = accounts.customer();
 		operator = accounts.operator();
 		image = compute.image(1);
@@ -99,8 +99,10 @@ class SimulatedGuestTests {
 
 	@Test
 	void a_machine_started_on_a_simulating_test_node_is_configured_through_the_real_data_source() {
-		InstanceId id = instances.create(request("sim-1"));
-		assertThat(instances.provision(id).state()).isEqualTo(InstanceState.RUNNING);
+		InstanceId id = new InstanceId(UUID.randomUUID());
+		instances.create(id, request("sim-1"));
+		instances.createMachine(id);
+		assertThat(instances.start(id).state()).isEqualTo(InstanceState.RUNNING);
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(
 				() -> assertThat(instances.find(id).map(InstanceDetails::configuredAt)).isPresent().get().isNotNull());
@@ -111,6 +113,10 @@ class SimulatedGuestTests {
 					"phone-home 200 127.0.0.1 " + SimulatedCloudInit.USER_AGENT));
 		assertThat(jdbc.sql("select configured_at is not null from compute_nocloud_seeds where instance_id = :id and revoked_at is null")
 			.param("id", id.id()).query(Boolean.class).single()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters
+			.find("skyport.compute.guest_simulation.duration").tag("outcome", "phoned_home").timer())
+			.as("the time from RUNNING to the phone-home is measured").isNotNull()
+			.satisfies(timer -> assertThat(timer.count()).isPositive()));
 	}
 
 	@Test
@@ -119,8 +125,10 @@ class SimulatedGuestTests {
 		assertThat(off).hasStatusOk().bodyJson().extractingPath("$.simulateGuest").isEqualTo(false);
 		double skipped = skipped();
 
-		InstanceId id = instances.create(request("own-1"));
-		instances.provision(id);
+		InstanceId id = new InstanceId(UUID.randomUUID());
+		instances.create(id, request("own-1"));
+		instances.createMachine(id);
+		instances.start(id);
 		await().atMost(Duration.ofSeconds(10)).until(() -> skipped() > skipped);
 		assertThat(accesses(id)).isEmpty();
 		assertThat(instances.find(id).orElseThrow().configuredAt()).isNull();
@@ -168,6 +176,9 @@ class SimulatedGuestTests {
 			.getBytes(StandardCharsets.UTF_8))).hasValueSatisfying(
 					phoneHome -> assertThat(phoneHome.post()).isEqualTo(SimulatedCloudInit.ALL_KEYS));
 		assertThat(SimulatedCloudInit.phoneHome("#!/bin/sh\necho hi\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
+		assertThat(SimulatedCloudInit.loopback(URI.create("http://127.0.0.1:8080/nocloud/x/"))).isTrue();
+		assertThat(SimulatedCloudInit.loopback(URI.create("https://skyport.example/nocloud/x/")))
+			.as("the pass never leaves this machine").isFalse();
 		assertThat(SimulatedCloudInit.phoneHome("#cloud-config\npackages: [x]\n".getBytes(StandardCharsets.UTF_8)))
 			.isEmpty();
 	}
@@ -197,7 +208,7 @@ class SimulatedGuestTests {
 
 	private NewInstance request(String name) {
 		return new NewInstance(customer.user().organisationId(), null, name, null, List.of(), region, 1, 256, 1, null,
-				image.id(), List.of(), null, null);
+				image.id(), List.of(), null, null, null, null);
 	}
 
 	private MvcTestResult send(String method, String uri, Object body, TestUser user) {

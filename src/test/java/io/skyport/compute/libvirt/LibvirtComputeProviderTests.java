@@ -96,6 +96,17 @@ class LibvirtComputeProviderTests {
 	}
 
 	@Test
+	void the_pool_lists_its_volumes_for_the_reconciler() {
+		provider.createVolume(node, new VolumeSpec("sk-listed-data", 1));
+
+		assertThat(provider.listVolumes(node)).filteredOn(volume -> volume.name().equals("sk-listed-data"))
+			.singleElement()
+			.satisfies(volume -> assertThat(volume.capacityBytes()).isEqualTo(1L << 30));
+		provider.deleteVolume(node, "sk-listed-data");
+		assertThat(provider.listVolumes(node)).extracting(VolumeInfo::name).doesNotContain("sk-listed-data");
+	}
+
+	@Test
 	void creating_again_returns_the_existing_machine_as_it_is() {
 		MachineSpec spec = spec("sk-again", null);
 		MachineInfo first = provider.createMachine(node, spec);
