@@ -190,6 +190,7 @@ final class AuthorizationMatrix {
 			op("DELETE /api/v1/compute/enrolment-tokens/{id}").only(OPERATOR).id("id", Resource.ENROLMENT_TOKEN),
 			op("POST /api/v1/compute/placements/dry-run").only(OPERATOR),
 			op("GET /api/v1/compute/regions").only(OPERATOR),
+			op("GET /api/v1/regions").signedIn(),
 			op("PUT /api/v1/compute/regions/{name}").only(OPERATOR).id("name", Resource.REGION)
 				.body(v -> Map.of("policy", "SPREAD")),
 			op("GET /api/v1/projects").only(CUSTOMER),
@@ -261,6 +262,7 @@ final class AuthorizationMatrix {
 			op("PUT /api/v1/billing/account").only(CUSTOMER),
 			op("POST /api/v1/orders").only(CUSTOMER).body(v -> Map.of("planId", v.publishedPlan(), "trial", false,
 					"region", CapacityFixtures.ROOMY_REGION)),
+			op("GET /api/v1/orders/regions").only(CUSTOMER).param("planId", Declaration.Values::publishedPlan),
 			op("GET /api/v1/orders/{id}").only(CUSTOMER, OPERATOR).refused(404).id("id", Resource.ORDER),
 			op("GET /api/v1/subscriptions").signedIn(),
 			op("GET /api/v1/subscriptions/{id}").signedIn().id("id", Resource.SUBSCRIPTION),
