@@ -191,6 +191,7 @@ final class AuthorizationMatrix {
 			op("POST /api/v1/compute/placements/dry-run").only(OPERATOR),
 			op("GET /api/v1/compute/regions").only(OPERATOR),
 			op("GET /api/v1/compute/drift").only(OPERATOR),
+			op("GET /api/v1/regions").signedIn(),
 			op("PUT /api/v1/compute/regions/{name}").only(OPERATOR).id("name", Resource.REGION)
 				.body(v -> Map.of("policy", "SPREAD")),
 			op("GET /api/v1/projects").only(CUSTOMER),
@@ -274,6 +275,7 @@ final class AuthorizationMatrix {
 			op("POST /panel/deployments/{id}/retry").only(OPERATOR).id("id", Resource.DEPLOYMENT),
 			op("POST /panel/deployments/{id}/rollback").only(OPERATOR).id("id", Resource.DEPLOYMENT),
 
+			op("GET /api/v1/orders/regions").only(CUSTOMER).param("planId", Declaration.Values::publishedPlan),
 			op("GET /api/v1/orders/{id}").only(CUSTOMER, OPERATOR).refused(404).id("id", Resource.ORDER),
 			op("GET /api/v1/subscriptions").signedIn(),
 			op("GET /api/v1/subscriptions/{id}").signedIn().id("id", Resource.SUBSCRIPTION),

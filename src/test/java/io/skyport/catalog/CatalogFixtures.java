@@ -43,6 +43,25 @@ public class CatalogFixtures {
 		return new PublishedProduct(new ProductId(product.id()), product.fields().slug());
 	}
 
+	/**
+	 * A published product of the vendor with one plan of this size (no data disk, €10 a month, a 7-day trial) that
+	 * may run in the given regions (none: every region).
+	 */
+	public PlanSnapshot publishSized(TestUser vendor, String name, int vcpus, int memoryMib, int diskGib,
+			List<String> regions) {
+		ProductView product = products.create(vendor.user(), new ProductInput(name, null,
+				"A product made by a test to check regions.", "## About\n\nMade by a test.", "databases",
+				List.of("test"), null, null));
+		if (image == null) {
+			image = compute.image(3);
+		}
+		PlanSnapshot plan = plans.add(vendor.user(), product.id(), new PlanInput("Sized", vcpus, memoryMib, diskGib,
+				null, image.id().id().toString(), new BigDecimal("10.00"), "EUR", 1000, new BigDecimal("0.01"), 7,
+				regions));
+		products.publish(vendor.user(), product.id());
+		return plan;
+	}
+
 	public record PublishedProduct(ProductId id, String slug) {
 	}
 

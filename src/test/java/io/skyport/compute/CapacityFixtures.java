@@ -47,6 +47,41 @@ public class CapacityFixtures implements ApplicationRunner {
 		return ROOMY_REGION;
 	}
 
+	/**
+	 * A new region of its own with one UP node of this capacity (a plain row, capacity set by hand; overcommit 1.0
+	 * for everything, so the numbers given are exactly the room). Close it to delete the region.
+	 */
+	public Region region(String prefix, int vcpus, long memoryMib, long diskGib) {
+		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		jdbc.sql("""
+				insert into compute_nodes (id, name, uri, region, virt_type, state, vcpus, memory_mib, disk_gib,
+				  capacity_overridden, cpu_ratio, ram_ratio, disk_ratio, storage_pool, created_at, updated_at)
+				values (:id, :name, 'test:///default', :region, 'QEMU', 'UP', :vcpus, :memory, :disk, true, 1.0, 1.0,
+				  1.0, 'default-pool', :now, :now)""")
+			.param("id", UUID.randomUUID())
+			.param("name", name + "-node")
+			.param("region", name)
+			.param("vcpus", vcpus)
+			.param("memory", memoryMib)
+			.param("disk", diskGib)
+			.param("now", now)
+			.update();
+		return new Region(name, jdbc);
+	}
+
+	/** A region made by {@link #region}; {@link #close()} deletes its node. */
+	public record Region(String name, JdbcClient jdbc) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			jdbc.sql("delete from compute_allocations where node_id in (select id from compute_nodes where region = :r)")
+				.param("r", name)
+				.update();
+			jdbc.sql("delete from compute_nodes where region = :r").param("r", name).update();
+		}
+	}
+
 	private synchronized void create() {
 		if (created) {
 			return;

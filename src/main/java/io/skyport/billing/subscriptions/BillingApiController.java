@@ -97,6 +97,17 @@ class BillingApiController {
 			.body(new PlacedOrderResponse(placed.orderId().id(), placed.subscriptionId().id()));
 	}
 
+	record OrderRegions(UUID planId, List<String> regions) {
+	}
+
+	@GetMapping("/api/v1/orders/regions")
+	@Operation(summary = "The regions an order of the plan can name right now (customers)",
+			description = "The plan's regions (every region, if it lists none) that have room for a server of its size "
+					+ "now, by a placement dry run that reserves nothing; sorted by name. Empty when none has room.")
+	OrderRegions orderRegions(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID planId) {
+		return new OrderRegions(planId, orders.regionsWithRoom(user, planId));
+	}
+
 	@GetMapping("/api/v1/orders/{id}")
 	@Operation(summary = "An order as recorded: the plan version and the prices as seen")
 	OrderView getOrder(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {

@@ -19,11 +19,15 @@ import io.skyport.catalog.Catalog;
 import io.skyport.catalog.PlanSnapshot;
 import io.skyport.catalog.ProductDetails;
 import io.skyport.catalog.ProductReviews;
+import io.skyport.platform.errors.ConflictException;
+import io.skyport.platform.errors.InvalidInputException;
 
 /**
  * With {@code skyport.demo.enabled=true}, after the catalog's demo data (order 20) and the reseller's storefront (30):
  * the demo customer gets complete billing details, so it can order at once, and — if it has no subscription yet — an
- * active subscription to Postgres Pro and a trial of Grafana Stack, each with the customer's review.
+ * active subscription to Postgres Pro and a trial of Vaultwarden Box, each with the customer's review. Both fit together
+ * on the test node ({@code local}: 3 GiB RAM, 100 GiB disk), and take its only region; a demo subscription that
+ * cannot be ordered (no region, or no room) is skipped with a warning rather than stopping the start.
  */
 @Component
 @Order(40)
@@ -38,8 +42,8 @@ class BillingDemoData implements ApplicationRunner {
 	static final List<DemoSubscription> SUBSCRIPTIONS = List.of(
 			new DemoSubscription("postgres-pro", "Starter", false, 5,
 					"Backups just work, and the data disk made upgrading painless."),
-			new DemoSubscription("grafana-stack", "Team", true, 4,
-					"Great dashboards out of the box; I would like longer log retention on the small plan."));
+			new DemoSubscription("vaultwarden-box", "Family", true, 4,
+					"Our passwords in one place and the Bitwarden apps just work; I would like more attachment space."));
 
 	private final Accounts accounts;
 	private final BillingAccountService billingAccounts;
@@ -80,8 +84,15 @@ class BillingDemoData implements ApplicationRunner {
 			if (plan.isEmpty()) {
 				continue;
 			}
-			orders.place(customer, new OrderRequest(plan.get().planId().id(), demo.trial(), null, List.of(), null,
-					null));
+			try {
+				orders.place(customer, new OrderRequest(plan.get().planId().id(), demo.trial(), null, List.of(), null,
+						null));
+			}
+			catch (ConflictException | InvalidInputException ex) {
+				log.warn("Demo customer: no {} of {} ({}): {}", demo.trial() ? "trial" : "subscription",
+						demo.productSlug(), demo.planName(), ex.getMessage());
+				continue;
+			}
 			if (reviews.reviewBy(customer, plan.get().productId()).isEmpty()) {
 				reviews.post(customer, plan.get().productId(), demo.rating(), demo.review());
 			}

@@ -256,6 +256,17 @@ class OrderService {
 	}
 
 	/**
+	 * The same for a plan a customer may order (the checks of {@link #quote}, without a trial).
+	 *
+	 * @throws NotFoundException for an unknown plan.
+	 * @throws ConflictException if it cannot be ordered.
+	 */
+	@Transactional(readOnly = true)
+	List<String> regionsWithRoom(CurrentUser customer, UUID planId) {
+		return regionsWithRoom(quote(customer, planId, false, null).plan());
+	}
+
+	/**
 	 * The region the order runs in: the one asked for, which the plan must allow, or the plan's only region when
 	 * none was asked for; it must have room for the plan now (a dry run: nothing is reserved).
 	 *

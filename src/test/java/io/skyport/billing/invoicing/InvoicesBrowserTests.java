@@ -22,10 +22,10 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
-import io.skyport.compute.CapacityFixtures;
 import io.skyport.catalog.Catalog;
 import io.skyport.catalog.CatalogFixtures;
 import io.skyport.catalog.CatalogFixtures.PublishedProduct;
+import io.skyport.compute.CapacityFixtures;
 import io.skyport.testing.Browser;
 import io.skyport.testing.SkyportIntegrationTest;
 import io.skyport.testing.TestData;

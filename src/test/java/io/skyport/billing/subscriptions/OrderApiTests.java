@@ -41,6 +41,7 @@ import io.skyport.catalog.CatalogFixtures;
 import io.skyport.catalog.CatalogFixtures.PublishedProduct;
 import io.skyport.catalog.CatalogRequests;
 import io.skyport.catalog.PlanSnapshot;
+import io.skyport.compute.CapacityFixtures;
 import io.skyport.platform.money.Money;
 import io.skyport.testing.SkyportIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
@@ -294,7 +295,7 @@ class OrderApiTests {
 	}
 
 	private static Map<String, Object> inProject(PlanSnapshot plan, String projectId) {
-		return Map.of("planId", plan.planId().id(), "projectId", projectId);
+		return Map.of("planId", plan.planId().id(), "projectId", projectId, "region", CapacityFixtures.ROOMY_REGION);
 	}
 
 	@Test

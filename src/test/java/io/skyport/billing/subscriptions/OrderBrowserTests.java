@@ -20,6 +20,7 @@ import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
 import io.skyport.catalog.CatalogFixtures;
 import io.skyport.catalog.CatalogFixtures.PublishedProduct;
+import io.skyport.compute.CapacityFixtures;
 import io.skyport.testing.Browser;
 import io.skyport.testing.SkyportIntegrationTest;
 import io.skyport.testing.TestData;
@@ -81,6 +82,7 @@ class OrderBrowserTests {
 		assertThat(page.locator(".order-price")).hasText("€14.90");
 		Locator key = page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("work laptop"));
 		assertThat(key).isChecked();
+		page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(CapacityFixtures.ROOMY_REGION)).check();
 		browser.screenshot("order-page");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place order for €14.90/month")).click();
 
