@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -30,9 +31,9 @@ import io.skyport.testing.TestData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A product's access details (URL template, default login, ports): set by the vendor through the API and the form,
- * validated with field errors, read by the deployer through {@link Catalog#productLogin}, and never shown on the
- * storefront or in public API responses.
+ * A product's access details (URL template, default login, ports): set by the vendor through the API, the form and
+ * catalog imports, validated with field errors, read by the deployer through {@link Catalog#productLogin}, and never
+ * shown on the storefront or in public API responses.
  */
 @SkyportIntegrationTest
 class CatalogProductAccessTests {
@@ -171,6 +172,49 @@ class CatalogProductAccessTests {
 		}
 		assertThat(body(mvc.get().uri("/api/v1/vendor/products").header(HttpHeaders.AUTHORIZATION, vendor.bearer())
 			.exchange())).as("the vendor's own view has them").contains(password());
+	}
+
+	@Test
+	void catalog_imports_carry_them_and_report_a_bad_port_at_its_path() {
+		String image = compute.image(10).name();
+		String slug = "access-" + unique;
+		String file = """
+				products:
+				  - slug: %s
+				    name: Access %s
+				    shortDescription: A product with a web console.
+				    category: databases
+				    accessUrl: "https://{address}:8443/"
+				    defaultUsername: %s
+				    defaultPassword: %s
+				    ports: [22, 8443]
+				    plans:
+				      - {name: Small, vcpus: 1, memoryMib: 1024, diskGib: 20, image: "%s", monthlyPrice: 5, currency: EUR}
+				""".formatted(slug, unique, username(), password(), image);
+		MvcTestResult imported = importFile(file);
+		assertThat(imported).hasStatusOk();
+		String id = JsonPath.read(body(imported), "$.products[0].id");
+		assertThat(catalog.productLogin(new ProductId(UUID.fromString(id))))
+			.isEqualTo(new ProductLogin("https://{address}:8443/", username(), password(), List.of(22, 8443)));
+		assertThat(importFile(file)).bodyJson().extractingPath("$.products[0].action").isEqualTo("unchanged");
+
+		MvcTestResult rejected = importFile(file.replace("[22, 8443]", "[22, http]"));
+		assertThat(rejected).hasStatus(422);
+		List<Map<String, Object>> problems = JsonPath.read(body(rejected), "$.problems");
+		assertThat(problems).singleElement().satisfies(problem -> {
+			assertThat(problem).containsEntry("path", "products[0].ports[1]").containsEntry("line", 9);
+			assertThat((String) problem.get("message")).contains("must be a whole number");
+		});
+		rejected = importFile(file.replace("[22, 8443]", "[22, 70000]"));
+		assertThat(rejected).hasStatus(422);
+		assertThat(body(rejected)).contains("products[0].ports").contains("(got 70000)");
+	}
+
+	private MvcTestResult importFile(String content) {
+		return mvc.post().uri("/api/v1/catalog/imports").multipart().header(HttpHeaders.AUTHORIZATION, vendor.bearer())
+			.file(new MockMultipartFile("file", "catalog.yaml", "application/octet-stream",
+					content.getBytes(StandardCharsets.UTF_8)))
+			.exchange();
 	}
 
 	private Map<String, Object> withAccess(Map<String, Object> product) {
