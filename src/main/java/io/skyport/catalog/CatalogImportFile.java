@@ -53,7 +53,8 @@ final class CatalogImportFile {
 
 	static final List<String> FILE_FIELDS = List.of("products");
 	static final List<String> PRODUCT_FIELDS = List.of("slug", "name", "shortDescription", "longDescription", "category",
-			"tags", "supportEmail", "supportUrl", "guestConfiguration", "publish", "plans");
+			"tags", "supportEmail", "supportUrl", "guestConfiguration", "accessUrl", "defaultUsername", "defaultPassword",
+			"ports", "publish", "plans");
 	static final List<String> PLAN_FIELDS = List.of("name", "vcpus", "memoryMib", "diskGib", "dataDiskGib", "image",
 			"imageId", "monthlyPrice", "currency", "bandwidthIncludedGib", "bandwidthPricePerGib", "trialDays",
 			"regions");
@@ -248,7 +249,8 @@ final class CatalogImportFile {
 			entry.read(mapping, PRODUCT_FIELDS);
 			ProductInput input = new ProductInput(entry.text("name"), entry.text("slug"), entry.text("shortDescription"),
 					entry.text("longDescription"), entry.text("category"), entry.texts("tags"), entry.text("supportEmail"),
-					entry.text("supportUrl"), entry.text("guestConfiguration"));
+					entry.text("supportUrl"), entry.text("guestConfiguration"), entry.text("accessUrl"),
+					entry.text("defaultUsername"), entry.text("defaultPassword"), entry.integers("ports"));
 			Boolean publish = entry.bool("publish");
 			List<ParsedPlan> plans = new ArrayList<>();
 			Node list = entry.value("plans");
@@ -473,6 +475,37 @@ final class CatalogImportFile {
 				}
 			}
 			return texts;
+		}
+
+		/** A list of whole numbers, e.g. {@code [22, 443]}; each bad item is reported at its index. */
+		@Nullable List<Integer> integers(String field) {
+			Node value = value(field);
+			if (value == null) {
+				return null;
+			}
+			if (!(value instanceof SequenceNode sequence)) {
+				problem(field, "'" + field + "' must be a list of numbers, e.g. [22, 443], not " + describe(value) + ".");
+				return null;
+			}
+			List<Integer> numbers = new ArrayList<>();
+			List<Node> items = sequence.getValue();
+			for (int i = 0; i < items.size(); i++) {
+				Node item = items.get(i);
+				String text = item instanceof ScalarNode scalar ? scalar.getValue().strip() : null;
+				if (refused.contains(item)) {
+					flagged.add(field);
+				}
+				else if (text != null && WHOLE_NUMBER.matcher(text).matches() && new BigInteger(text).bitLength() <= 31) {
+					numbers.add(Integer.parseInt(text));
+				}
+				else {
+					problems.add(pathOf(field) + "[" + i + "]", CatalogImportFile.line(item),
+							"Each item of '" + field + "' must be a whole number, e.g. 443, not "
+									+ (text == null ? describe(item) : "'" + abbreviate(text) + "'") + ".");
+					flagged.add(field);
+				}
+			}
+			return numbers;
 		}
 
 		@Nullable Integer integer(String field) {

@@ -349,6 +349,13 @@ final class AuthorizationMatrix {
 			op("POST /panel/reseller/storefront/logo").only(RESELLER),
 
 			// ---- notifications ----------------------------------------------------------------------------------
+			op("GET /api/v1/notifications").signedIn(),
+			op("GET /api/v1/notifications/unread-count").signedIn(),
+			op("POST /api/v1/notifications/{id}/read").signedIn().id("id", Resource.NOTICE),
+			op("POST /api/v1/notifications/read-all").signedIn(),
+			op("GET /panel/notifications").signedIn(),
+			op("POST /panel/notifications/{id}/read").signedIn().id("id", Resource.NOTICE),
+			op("POST /panel/notifications/read-all").signedIn(),
 			op("GET /panel/admin/outbox").only(OPERATOR),
 			op("GET /panel/admin/outbox/{id}").only(OPERATOR).id("id", Resource.OUTBOX_MESSAGE),
 			op("GET /panel/admin/outbox/{id}/attachments/{position}").only(OPERATOR)

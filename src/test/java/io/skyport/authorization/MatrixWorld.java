@@ -232,6 +232,17 @@ final class MatrixWorld {
 				.query(UUID.class)
 				.single()
 				.toString();
+			case NOTICE -> {
+				String title = unique("matrix notice ");
+				UUID id = UUID.randomUUID();
+				jdbc.sql("""
+						insert into notices (id, idempotency_key, organisation_id, title, body, created_at)
+						values (:id, :key, :organisation, :title, '', now())""")
+					.param("id", id).param("key", "matrix:" + id).param("title", title)
+					.param("organisation", users.get(owner).user().organisationId().id())
+					.update();
+				yield secret(Resource.NOTICE, id.toString(), title, "notice to " + owner, owner);
+			}
 			case PROJECT -> {
 				String name = unique("matrix-project-");
 				yield secret(Resource.PROJECT, read(send(owner, HttpMethod.POST, "/api/v1/projects", Map.of("name", name)), "$.id"), name,

@@ -14,6 +14,8 @@ enum Resource {
 	SSH_KEY(null, true, true), API_TOKEN(null, true, true), PASSKEY(null, true, true),
 	/** An entry of the user's own organisation's audit trail (operators read every one under /admin). */
 	AUDIT_ENTRY(null, true, true),
+	/** A notice to the user's organisation (each matrix user has an organisation of its own). */
+	NOTICE(null, true, true),
 
 	PROJECT(OrganisationType.CUSTOMER, false, true), INSTANCE(OrganisationType.CUSTOMER, false, false),
 	ORDER(OrganisationType.CUSTOMER, false, false), SUBSCRIPTION(OrganisationType.CUSTOMER, false, false),
