@@ -1,6 +1,7 @@
 package io.skyport.compute.instances;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
@@ -84,7 +85,7 @@ class InstanceHosts {
 				&& node.state() != NodeState.DISABLED).orElse(false);
 	}
 
-	void run(Instance instance, String what, java.util.function.BiConsumer<ComputeProvider, ProviderTarget> call) {
+	void run(Instance instance, String what, BiConsumer<ComputeProvider, ProviderTarget> call) {
 		call(instance, what, (p, target) -> {
 			call.accept(p, target);
 			return null;

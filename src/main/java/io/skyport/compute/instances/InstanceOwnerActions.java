@@ -2,6 +2,7 @@ package io.skyport.compute.instances;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -76,7 +77,7 @@ class InstanceOwnerActions {
 		return SEED_TOKEN.matcher(xml).replaceAll("$1REDACTED/");
 	}
 
-	private static <T> T answer(Instance instance, java.util.function.Supplier<T> call) {
+	private static <T> T answer(Instance instance, Supplier<T> call) {
 		try {
 			return call.get();
 		}

@@ -12,6 +12,7 @@ import io.skyport.compute.NodeId;
 import io.skyport.compute.nocloud.IssuedSeed;
 import io.skyport.compute.nocloud.NoCloudSeeds;
 import io.skyport.compute.nocloud.SeedRequest;
+import io.skyport.compute.nodes.NodeDirectory;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.NotFoundException;
@@ -25,9 +26,9 @@ class InstanceSeeds {
 
 	private final NoCloudSeeds seeds;
 	private final Accounts accounts;
-	private final io.skyport.compute.nodes.NodeDirectory nodes;
+	private final NodeDirectory nodes;
 
-	InstanceSeeds(NoCloudSeeds seeds, Accounts accounts, io.skyport.compute.nodes.NodeDirectory nodes) {
+	InstanceSeeds(NoCloudSeeds seeds, Accounts accounts, NodeDirectory nodes) {
 		this.seeds = seeds;
 		this.accounts = accounts;
 		this.nodes = nodes;
