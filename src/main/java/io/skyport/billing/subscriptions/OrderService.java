@@ -287,16 +287,22 @@ class OrderService {
 				throw InvalidInputException.of("region", withRoom.isEmpty()
 						? "Say which region the server runs in (region); none of the plan's regions has room for it "
 								+ "right now."
-						: "Say which region the server runs in (region): " + String.join(", ", withRoom) + ".");
+						: "Say which region the server runs in (region): " + names(withRoom) + ".");
 			}
 			region = allowed.getFirst();
 		}
 		else if (!plan.allowsRegion(region)) {
 			throw InvalidInputException.of("region", "The plan '" + plan.name() + "' does not run in region '"
-					+ abbreviate(region) + "'; it runs in " + String.join(", ", plan.regions()) + ".");
+					+ abbreviate(region) + "'; it runs in " + names(plan.regions()) + ".");
 		}
 		capacity.requireRoom(region, plan.vcpus(), plan.memoryMib(), plan.totalDiskGib());
 		return region;
+	}
+
+	/** Region names for a message: at most 20, then how many more. */
+	private static String names(List<String> regions) {
+		return regions.size() <= 20 ? String.join(", ", regions)
+				: String.join(", ", regions.subList(0, 20)) + " and " + (regions.size() - 20) + " more";
 	}
 
 	private static String abbreviate(String text) {
