@@ -2,6 +2,7 @@ package io.skyport.catalog;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,11 @@ class CatalogDemoData implements ApplicationRunner {
 
 	record DemoPlan(String name, int vcpus, int memoryMib, int diskGib, Integer dataDiskGib, String price, int trialDays) {
 	}
+
+	/** Access details of some demo products, so demo deployments show access instructions with and without a login. */
+	static final Map<String, ProductLogin> ACCESS = Map.of(
+			"Grafana Stack", new ProductLogin("http://{address}:3000/", "admin", "admin", List.of(22, 3000, 9090)),
+			"Postgres Pro", new ProductLogin(null, null, null, List.of(22, 5432)));
 
 	static final List<DemoProduct> PRODUCTS = List.of(
 			new DemoProduct("Postgres Pro", "databases", "Managed PostgreSQL 18 with daily backups and point-in-time recovery.",
@@ -92,8 +98,10 @@ class CatalogDemoData implements ApplicationRunner {
 		}
 		for (int i = 0; i < PRODUCTS.size(); i++) {
 			DemoProduct demo = PRODUCTS.get(i);
+			ProductLogin access = ACCESS.getOrDefault(demo.name(), ProductLogin.none());
 			ProductView product = products.create(vendor, new ProductInput(demo.name(), null, demo.shortDescription(),
-					demo.description(), demo.category(), demo.tags(), "support@acme.example", "https://acme.example/support"));
+					demo.description(), demo.category(), demo.tags(), "support@acme.example", "https://acme.example/support",
+					null, access.accessUrl(), access.defaultUsername(), access.defaultPassword(), access.ports()));
 			ImageSummary image = available.get(i % available.size());
 			for (DemoPlan plan : demo.plans()) {
 				plans.add(vendor, product.id(), new PlanInput(plan.name(), plan.vcpus(), plan.memoryMib(),

@@ -26,6 +26,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
 import io.skyport.compute.ComputeFixtures;
+import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.testing.SkyportIntegrationTest;
 import io.skyport.testing.TestData;
 import tools.jackson.databind.json.JsonMapper;
@@ -208,6 +209,18 @@ class CatalogProductAccessTests {
 		rejected = importFile(file.replace("[22, 8443]", "[22, 70000]"));
 		assertThat(rejected).hasStatus(422);
 		assertThat(body(rejected)).contains("products[0].ports").contains("(got 70000)");
+	}
+
+	@Test
+	void the_demo_products_access_details_pass_the_rules() {
+		for (ProductLogin demo : CatalogDemoData.ACCESS.values()) {
+			List<InvalidInputException.Violation> violations = new ArrayList<>();
+			ProductLogin checked = CatalogRules.login(new ProductInput("Demo", null, "A demo.", null, "databases", null,
+					null, null, null, demo.accessUrl(), demo.defaultUsername(), demo.defaultPassword(), demo.ports()),
+					violations);
+			assertThat(violations).as(demo.toString()).isEmpty();
+			assertThat(checked).isEqualTo(demo);
+		}
 	}
 
 	private MvcTestResult importFile(String content) {
