@@ -35,6 +35,7 @@ create table deployments (
 	failure_reason varchar(1000),
 	failure_detail varchar(4000),
 	rolled_back boolean not null default false,
+	guest_phoned_home_at timestamptz,
 	ready_at timestamptz,
 	created_at timestamptz not null,
 	updated_at timestamptz not null,

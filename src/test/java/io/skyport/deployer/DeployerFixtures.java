@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -35,14 +36,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A world for deployments on libvirt's test hypervisor: a region of its own with one {@code test:///default} node, a
  * vendor's product with a bare-VM plan and a plan with a data disk, and a customer with an SSH key and billing details
- * who orders through the real API. A test-only bean.
+ * who orders through the real API. A test-only bean; its calls need a context with {@code @AutoConfigureMockMvc}.
  */
 @Component
 public class DeployerFixtures {
 
 	public static final String ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIzUw3h9SwyBKzJwNUoLrkSS6SS69qpL1PoMCeTgKHPp alice@laptop";
 
-	private final MockMvcTester mvc;
+	private final ObjectProvider<MockMvcTester> mvc;
 	private final JsonMapper json;
 	private final AccountFixtures accounts;
 	private final CatalogFixtures catalogFixtures;
@@ -51,7 +52,7 @@ public class DeployerFixtures {
 	private final JdbcClient jdbc;
 	private final SubscriptionManagement subscriptions;
 
-	DeployerFixtures(MockMvcTester mvc, JsonMapper json, AccountFixtures accounts, CatalogFixtures catalogFixtures,
+	DeployerFixtures(ObjectProvider<MockMvcTester> mvc, JsonMapper json, AccountFixtures accounts, CatalogFixtures catalogFixtures,
 			BillingFixtures billing, Catalog catalog, JdbcClient jdbc, SubscriptionManagement subscriptions) {
 		this.mvc = mvc;
 		this.json = json;
@@ -178,11 +179,11 @@ public class DeployerFixtures {
 	}
 
 	public MvcTestResult get(String uri, TestUser user) {
-		return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer()).exchange();
+		return mvc.getObject().get().uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer()).exchange();
 	}
 
 	public MvcTestResult send(String method, String uri, @Nullable Object body, TestUser user) {
-		var request = mvc.method(HttpMethod.valueOf(method)).uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer());
+		var request = mvc.getObject().method(HttpMethod.valueOf(method)).uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer());
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
 		}

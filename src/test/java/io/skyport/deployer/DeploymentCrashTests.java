@@ -35,7 +35,7 @@ import io.skyport.testing.SkyportProcess;
 class DeploymentCrashTests {
 
 	static final List<String> FAST_DEAD_EXECUTION_DETECTION = List.of("--skyport.scheduler.heartbeat-interval=1s",
-			"--skyport.scheduler.missed-heartbeats-limit=3", "--skyport.scheduler.polling-interval=500ms");
+			"--skyport.scheduler.missed-heartbeats-limit=4", "--skyport.scheduler.polling-interval=500ms");
 
 	@Autowired
 	DeployerFixtures fixtures;

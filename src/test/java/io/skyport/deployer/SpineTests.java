@@ -99,12 +99,12 @@ class SpineTests {
 		MimeMessage mail = Awaitility.await()
 			.atMost(Duration.ofMinutes(1))
 			.until(() -> Arrays.stream(smtp.getReceivedMessages())
-				.filter(message -> recipients(message).contains(world.customer().email()))
+				.filter(message -> recipients(message).contains(world.customer().email()) && subject(message).contains("is ready"))
 				.toList(), list -> !list.isEmpty())
 			.getFirst();
 		assertThat(mail.getSubject()).contains(running.name()).contains("ready");
 		assertThat(fixtures.get("/api/v1/notifications", world.customer())).hasStatusOk().bodyJson()
-			.extractingPath("$.notices[0].link").asString().endsWith("/panel/deployments/" + deployment);
+			.extractingPath("$.notifications[0].link").asString().endsWith("/panel/deployments/" + deployment);
 
 		assertThat(subscriptions.suspend(subscription, "Invoice overdue")).isTrue();
 		fixtures.awaitState(deployment, "SUSPENDED");
@@ -152,6 +152,15 @@ class SpineTests {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode();
+		}
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return String.valueOf(message.getSubject());
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

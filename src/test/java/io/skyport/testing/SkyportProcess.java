@@ -22,6 +22,9 @@ import java.util.function.Predicate;
  */
 public final class SkyportProcess implements AutoCloseable {
 
+	/** Set in a child process, so the test class path's context initializer does not start a database of its own. */
+	static final String CHILD_PROCESS = "skyport.test.child-process";
+
 	private final String name;
 	private final Process process;
 	private final int port;
@@ -46,6 +49,7 @@ public final class SkyportProcess implements AutoCloseable {
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(mainClass.getName());
+		command.add("--" + CHILD_PROCESS + "=true");
 		command.add("--spring.datasource.url=" + jdbcUrl);
 		command.add("--spring.datasource.username=postgres");
 		command.add("--server.port=" + port);

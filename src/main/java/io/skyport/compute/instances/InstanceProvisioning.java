@@ -67,16 +67,8 @@ class InstanceProvisioning {
 			i.beginCreating(store.now());
 		});
 		try {
-			Optional<MachineInfo> existing = hosts.call(instance, "look for the machine", (p, target) -> p
-				.listMachines(target).stream().filter(m -> m.name().equals(instance.machineName())).findFirst());
-			if (existing.isEmpty()) {
-				String imageSource = images.source(instance.imageId())
-					.orElseThrow(() -> new ComputeRefusedException("The image of " + instance.name()
-							+ " is no longer registered."));
-				IssuedSeed seed = seeds.issue(instance);
-				MachineSpec spec = new MachineSpec(instance.machineName(), instance.id().id(), instance.vcpus(),
-						instance.memoryMib(), imageSource, instance.rootDiskGib(), seed.smbiosSerial());
-				hosts.call(instance, "define the machine", (p, target) -> p.createMachine(target, spec));
+			if (!machineExists(instance)) {
+				define(instance);
 			}
 		}
 		catch (ComputeRefusedException ex) {
@@ -110,6 +102,7 @@ class InstanceProvisioning {
 		}
 		String volume = Volume.dataVolumeName(instance.machineName());
 		try {
+			redefineIfLostBeforeFirstRun(instance);
 			hosts.run(instance, "attach the data disk", (p, target) -> {
 				p.createVolume(target, new VolumeSpec(volume, size));
 				p.attachVolume(target, instance.machineName(), volume);
@@ -129,6 +122,7 @@ class InstanceProvisioning {
 		if (instance.state() == InstanceState.PENDING) {
 			throw new ComputeRefusedException("The instance " + instance.name() + " has no machine yet: create it first.");
 		}
+		redefineIfLostBeforeFirstRun(instance);
 		List<String> addresses = hosts.call(instance, "start the machine", (p, target) -> {
 			p.startMachine(target, instance.machineName());
 			return p.listMachines(target)
@@ -139,6 +133,46 @@ class InstanceProvisioning {
 				.orElse(List.of());
 		});
 		return views.details(afterHostCall(id, i -> i.markRunning(addresses, store.now())));
+	}
+
+	/**
+	 * Before its first run a machine holds nothing a customer made: one that is missing on its node (the host lost
+	 * it, or the instance moved to another node after its machine was defined) is defined again with everything the
+	 * earlier steps gave it — a fresh seed with the whole configuration and the data disk.
+	 */
+	private void redefineIfLostBeforeFirstRun(Instance instance) {
+		if (instance.state() != InstanceState.CREATING || machineExists(instance)) {
+			return;
+		}
+		log.info("The machine of instance {} is missing on its node before its first run; defining it again",
+				instance.id());
+		define(instance);
+		seeds.configure(instance);
+		Integer size = instance.dataDiskGib();
+		if (size != null) {
+			String volume = Volume.dataVolumeName(instance.machineName());
+			hosts.run(instance, "attach the data disk", (p, target) -> {
+				p.createVolume(target, new VolumeSpec(volume, size));
+				p.attachVolume(target, instance.machineName(), volume);
+			});
+		}
+	}
+
+	private boolean machineExists(Instance instance) {
+		return hosts.call(instance, "look for the machine", (p, target) -> p.listMachines(target)
+			.stream()
+			.anyMatch(m -> m.name().equals(instance.machineName())));
+	}
+
+	/** Issues the instance's seed (hostname and keys) and defines its machine with its root volume, not started. */
+	private void define(Instance instance) {
+		String imageSource = images.source(instance.imageId())
+			.orElseThrow(() -> new ComputeRefusedException("The image of " + instance.name()
+					+ " is no longer registered."));
+		IssuedSeed seed = seeds.issue(instance);
+		MachineSpec spec = new MachineSpec(instance.machineName(), instance.id().id(), instance.vcpus(),
+				instance.memoryMib(), imageSource, instance.rootDiskGib(), seed.smbiosSerial());
+		hosts.call(instance, "define the machine", (p, target) -> p.createMachine(target, spec));
 	}
 
 	InstanceDetails stop(InstanceId id) {

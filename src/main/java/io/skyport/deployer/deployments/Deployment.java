@@ -103,6 +103,8 @@ class Deployment {
 
 	private boolean rolledBack;
 
+	private @Nullable Instant guestPhonedHomeAt;
+
 	private @Nullable Instant readyAt;
 
 	private Instant createdAt;
@@ -240,6 +242,7 @@ class Deployment {
 			from = from.isEnding() ? from : DeploymentState.CHECKING_PREREQUISITES;
 			if (rolledBack) {
 				instanceId = UUID.randomUUID();
+				guestPhonedHomeAt = null;
 			}
 		}
 		state = from;
@@ -292,6 +295,23 @@ class Deployment {
 		teardownRequestedAt = teardownRequestedAt == null ? now : teardownRequestedAt;
 		teardownAt = now;
 		updatedAt = now;
+	}
+
+	/** The guest's cloud-init phoned home (heard by any server of the cluster). */
+	void guestPhonedHome(Instant now) {
+		if (guestPhonedHomeAt == null) {
+			guestPhonedHomeAt = now;
+			updatedAt = now;
+		}
+	}
+
+	boolean guestHasPhonedHome() {
+		return guestPhonedHomeAt != null;
+	}
+
+	/** Waiting for a guest that has meanwhile phoned home: the next drive should run now, not at its next look. */
+	boolean waitIsOver() {
+		return state == DeploymentState.AWAITING_GUEST && guestPhonedHomeAt != null;
 	}
 
 	/** Whether a driver has something to do: a step to run, or a request to act on. */

@@ -139,9 +139,17 @@ class DeploymentDriver {
 		}
 	}
 
+	/**
+	 * The instance's node went away: compute places it on another node of its region, where its machine is made
+	 * anew, so the deployment goes back to {@code CREATING_VM}.
+	 */
 	private void moveToAnotherNode(Deployment deployment) {
 		StepResult moved = steps.relocate(deployment);
-		if (!(moved instanceof StepResult.Done)) {
+		if (moved instanceof StepResult.Done) {
+			transitions.move(deployment.id(), DeploymentState.CREATING_VM,
+					"Its node went away: moved to another node of the region, where the machine is made again.");
+		}
+		else {
 			log.info("Deployment {} could not move its instance off its node yet: {}", deployment.id(), moved);
 		}
 	}

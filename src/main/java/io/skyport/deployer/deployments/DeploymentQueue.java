@@ -45,12 +45,14 @@ class DeploymentQueue {
 				DeploymentId id = new DeploymentId(UUID.fromString(instance.getId()));
 				DeploymentDriver.Next next = driver.drive(id, worker);
 				return (complete, operations) -> {
-					// A request that arrived while this drive ran could not reschedule a picked execution: drive again.
-					if (next.at() == null && !transitions.load(id).needsDrive()) {
+					// What arrived while this drive ran could not reschedule a picked execution: look at it now.
+					Deployment now = transitions.load(id);
+					if (next.at() == null && !now.needsDrive()) {
 						operations.remove();
 					}
 					else {
-						operations.reschedule(complete, next.at() == null ? clock.instant() : next.at());
+						operations.reschedule(complete,
+								next.at() == null || now.waitIsOver() ? clock.instant() : next.at());
 					}
 				};
 			});

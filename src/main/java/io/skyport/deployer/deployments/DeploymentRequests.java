@@ -189,11 +189,16 @@ class DeploymentRequests {
 		return deployment.id();
 	}
 
-	/** A phone-home reached this or another server: the deployment waiting for it looks now. */
+	/** A phone-home reached this or another server: recorded, and the deployment waiting for it looks now. */
+	@Transactional
 	void guestConfigured(InstanceId instanceId) {
-		deployments.findByInstanceId(instanceId.id())
-			.filter(deployment -> deployment.state() == DeploymentState.AWAITING_GUEST)
-			.ifPresent(deployment -> wake.now(deployment.id()));
+		deployments.findByInstanceId(instanceId.id()).ifPresent(deployment -> {
+			deployment.guestPhonedHome(clock.instant());
+			deployments.save(deployment);
+			if (deployment.state() == DeploymentState.AWAITING_GUEST) {
+				wake.now(deployment.id());
+			}
+		});
 	}
 
 	private Optional<Deployment> ofSubscription(SubscriptionId id) {

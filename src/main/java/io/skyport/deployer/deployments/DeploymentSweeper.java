@@ -1,7 +1,7 @@
 package io.skyport.deployer.deployments;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -16,8 +16,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
-import io.skyport.deployer.DeploymentId;
-
 /**
  * A safety net, once per cluster and minute: a deployment that has something to do but no execution (a wake lost in
  * the instant its drive was finishing) is queued again.
@@ -28,15 +26,15 @@ class DeploymentSweeper {
 	private static final Logger log = LoggerFactory.getLogger(DeploymentSweeper.class);
 
 	@Bean
-	RecurringTask<Void> deploymentSweep(Deployments deployments, SchedulerClient scheduler, DeploymentQueue.Wake wake,
+	RecurringTask<Void> deploymentSweep(Deployments deployments, Clock clock,
 			@Value("${skyport.deployer.sweep-interval:60s}") Duration interval) {
 		return Tasks.recurring("deployment-sweep", Schedules.fixedDelay(interval)).execute((instance, context) -> {
-			List<UUID> candidates = deployments.findNeedingDrive();
-			for (UUID id : candidates) {
+			SchedulerClient scheduler = context.getSchedulerClient();
+			for (UUID id : deployments.findNeedingDrive()) {
 				TaskInstanceId execution = TaskInstanceId.of(DeploymentQueue.TASK.getTaskName(), id.toString());
-				if (scheduler.getScheduledExecution(execution).isEmpty()) {
+				if (scheduler.getScheduledExecution(execution).isEmpty()
+						&& scheduler.scheduleIfNotExists(DeploymentQueue.TASK.instance(id.toString()).build(), clock.instant())) {
 					log.info("Deployment {} had work but no execution; queued it again", id);
-					wake.now(new DeploymentId(id));
 				}
 			}
 		});

@@ -163,22 +163,25 @@ class SagaSteps {
 		Instant deadline = deployment.stepStartedAt() == null ? clock.instant().plus(settings.guestDeadline())
 				: deployment.stepStartedAt().plus(settings.guestDeadline());
 		try (GuestSignals.Expectation phoneHome = guests.expect(deployment.instanceId())) {
-			if (guestIsUp(deployment)
-					|| phoneHome.await(settings.guestWaitInProcess()) && guestIsUp(deployment)) {
+			if (guestIsUp(deployment) || phoneHome.await(settings.guestWaitInProcess())) {
 				return guestUp(deployment);
 			}
 		}
 		Instant now = clock.instant();
 		if (!now.isBefore(deadline)) {
 			return new StepResult.Permanent("The server started but did not finish configuring itself within "
-					+ settings.guestDeadline().toMinutes() + " minutes.",
+					+ inWords(settings.guestDeadline()) + ".",
 					"No phone-home from the guest before " + deadline);
 		}
 		Instant next = now.plus(settings.guestPoll());
 		return new StepResult.Waiting(next.isBefore(deadline) ? next : deadline);
 	}
 
+	/** A bare VM is up when it runs; any other when its guest phoned home (heard by the deployer or by compute). */
 	private boolean guestIsUp(Deployment deployment) {
+		if (!deployment.spec().isBareVm() && deployment.guestHasPhonedHome()) {
+			return true;
+		}
 		Optional<InstanceDetails> instance = compute.find(deployment.instanceId());
 		if (instance.isEmpty()) {
 			return false;
@@ -197,5 +200,14 @@ class SagaSteps {
 		if (instance.isPresent() && instance.get().state() == InstanceState.RUNNING) {
 			compute.stop(deployment.instanceId());
 		}
+	}
+
+	private static String inWords(java.time.Duration duration) {
+		long minutes = duration.toMinutes();
+		if (minutes >= 1 && duration.toSecondsPart() == 0) {
+			return minutes == 1 ? "a minute" : minutes + " minutes";
+		}
+		long seconds = Math.max(1, duration.toSeconds());
+		return seconds == 1 ? "a second" : seconds + " seconds";
 	}
 }

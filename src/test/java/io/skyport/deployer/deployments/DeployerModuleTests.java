@@ -19,11 +19,11 @@ import io.skyport.deployer.DeploymentId;
 import io.skyport.deployer.DeploymentState;
 
 /**
- * The deployer with the modules it depends on: what it announces. A server nobody could log in to (no SSH key, no
+ * The deployer with the modules it depends on (and theirs): what it announces. A server nobody could log in to (no SSH key, no
  * product login) fails its prerequisites for good, rolls back what little it made and publishes
  * {@link DeploymentFailed} with the reason.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 class DeployerModuleTests {
 
 	@Autowired
