@@ -3,6 +3,7 @@ package io.skyport.deployer.deployments;
 import java.net.URI;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,8 +31,11 @@ class DirectServerApiController {
 		this.servers = servers;
 	}
 
-	/** The deployment that builds (or removes) the server; follow it at {@code /api/v1/deployments/{deploymentId}}. */
-	record AcceptedResponse(UUID deploymentId, UUID instanceId) {
+	/**
+	 * The deployment that builds (or removes) the server; follow it at {@code /api/v1/deployments/{deploymentId}}.
+	 * {@code deploymentId} is {@literal null} when a server from before the deployer was removed directly.
+	 */
+	record AcceptedResponse(@Nullable UUID deploymentId, UUID instanceId) {
 	}
 
 	@PostMapping("/api/v1/instances")
@@ -50,6 +54,9 @@ class DirectServerApiController {
 			+ "cancelling the subscription (409)")
 	ResponseEntity<AcceptedResponse> delete(@AuthenticationPrincipal CurrentUser owner, @PathVariable UUID id) {
 		DeploymentId deployment = servers.delete(owner, id);
+		if (deployment == null) {
+			return ResponseEntity.accepted().body(new AcceptedResponse(null, id));
+		}
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/deployments/" + deployment))
 			.body(new AcceptedResponse(deployment.id(), id));

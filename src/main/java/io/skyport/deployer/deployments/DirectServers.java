@@ -18,7 +18,9 @@ import io.skyport.billing.ServerPricing;
 import io.skyport.compute.ComputeCapacity;
 import io.skyport.compute.ComputeImages;
 import io.skyport.compute.ComputeProjects;
+import io.skyport.compute.ComputeInstances;
 import io.skyport.compute.ImageId;
+import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.ImageSummary;
 import io.skyport.compute.InstanceId;
 import io.skyport.compute.InstanceNaming;
@@ -48,11 +50,13 @@ class DirectServers {
 	private final ComputeProjects projects;
 	private final InstanceNaming naming;
 	private final Accounts accounts;
+	private final ComputeInstances compute;
 	private final Clock clock;
 
 	DirectServers(DeploymentRequests requests, Deployments deployments, ServerTypes types, ServerPricing pricing,
 			ComputeCapacity capacity, ComputeImages images, ComputeProjects projects, InstanceNaming naming,
-			Accounts accounts, Clock clock) {
+			Accounts accounts, ComputeInstances compute, Clock clock) {
+		this.compute = compute;
 		this.requests = requests;
 		this.deployments = deployments;
 		this.types = types;
@@ -229,8 +233,21 @@ class DirectServers {
 	 * @throws NotFoundException for another customer's server.
 	 * @throws ConflictException for a server of a subscription.
 	 */
-	DeploymentId delete(CurrentUser owner, UUID instanceId) {
-		return requests.deleteServer(owner, new InstanceId(instanceId));
+	@Nullable DeploymentId delete(CurrentUser owner, UUID instanceId) {
+		InstanceId id = new InstanceId(instanceId);
+		if (deployments.findByInstanceId(instanceId).isEmpty()) {
+			// An instance from before the deployer (or demo data): compute removes it directly.
+			InstanceDetails instance = compute.find(id)
+				.filter(found -> owner.isOperator() || found.ownerId().equals(owner.organisationId()))
+				.orElseThrow(() -> NotFoundException.of("instance", instanceId));
+			if (instance.subscriptionId() != null) {
+				throw new ConflictException("This server belongs to a subscription; cancel the subscription to "
+						+ "remove it (subscription " + instance.subscriptionId() + ").");
+			}
+			compute.destroy(id);
+			return null;
+		}
+		return requests.deleteServer(owner, id);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {
