@@ -185,8 +185,11 @@ class ServerPriceBook implements ServerPricing {
 	private static String currency(@Nullable String value, List<Violation> violations) {
 		String currency = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
 		try {
-			java.util.Currency.getInstance(currency);
-			return currency;
+			if (currency.length() == 3 && java.util.Currency.getInstance(currency).getDefaultFractionDigits() >= 0) {
+				return currency;
+			}
+			violations.add(new Violation("currency", "Use a three-letter ISO currency code such as EUR, USD or GBP."));
+			return "EUR";
 		}
 		catch (IllegalArgumentException ex) {
 			violations.add(new Violation("currency", "Use a three-letter ISO currency code such as EUR, USD or GBP."));

@@ -111,7 +111,7 @@ class DirectServers {
 			violations.add(new Violation("region", "Choose a region."));
 		}
 		else if (!capacity.regions().contains(region)) {
-			violations.add(new Violation("region", "There is no region '" + region + "'; choose one of "
+			violations.add(new Violation("region", "There is no region '" + shortened(region) + "'; choose one of "
 					+ String.join(", ", capacity.regions()) + "."));
 		}
 		ImageSummary image = null;
@@ -188,8 +188,8 @@ class DirectServers {
 			ServerTypeSummary type = types.find(request.serverType().strip()).filter(ServerTypeSummary::active)
 				.orElse(null);
 			if (type == null) {
-				violations.add(new Violation("serverType", "There is no server type '" + request.serverType()
-						+ "' on offer."));
+				violations.add(new Violation("serverType", "There is no server type '"
+						+ shortened(request.serverType()) + "' on offer."));
 				return null;
 			}
 			Integer dataDisk = request.dataDiskGib() != null ? request.dataDiskGib() : type.dataDiskGib();
@@ -248,6 +248,10 @@ class DirectServers {
 			return null;
 		}
 		return requests.deleteServer(owner, id);
+	}
+
+	private static String shortened(String text) {
+		return text.length() <= 60 ? text : text.substring(0, 59) + "…";
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {
