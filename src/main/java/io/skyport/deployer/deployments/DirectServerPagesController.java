@@ -129,8 +129,9 @@ class DirectServerPagesController {
 			return page(user, form, FormErrors.of("projectId", ex.getMessage()), model);
 		}
 		catch (ConflictException ex) {
-			String field = ex.getMessage().contains("named") ? "name"
-					: ex.getMessage().contains("price") ? "serverType" : "region";
+			String message = ex.getMessage() == null ? "" : ex.getMessage();
+			String field = message.contains("named") ? "name" : message.contains("billing details") ? "billing"
+					: message.contains("price") ? "serverType" : "region";
 			return page(user, form, FormErrors.of(field, ex.getMessage()), model);
 		}
 	}

@@ -13,6 +13,7 @@ import io.skyport.accounts.Accounts;
 import io.skyport.accounts.CurrentUser;
 import io.skyport.accounts.OrganisationType;
 import io.skyport.accounts.SshKeyId;
+import io.skyport.billing.BillingDirectory;
 import io.skyport.billing.HourlyPrice;
 import io.skyport.billing.ServerPricing;
 import io.skyport.compute.ComputeCapacity;
@@ -51,12 +52,14 @@ class DirectServers {
 	private final InstanceNaming naming;
 	private final Accounts accounts;
 	private final ComputeInstances compute;
+	private final BillingDirectory billing;
 	private final Clock clock;
 
 	DirectServers(DeploymentRequests requests, Deployments deployments, ServerTypes types, ServerPricing pricing,
 			ComputeCapacity capacity, ComputeImages images, ComputeProjects projects, InstanceNaming naming,
-			Accounts accounts, ComputeInstances compute, Clock clock) {
+			Accounts accounts, ComputeInstances compute, BillingDirectory billing, Clock clock) {
 		this.compute = compute;
+		this.billing = billing;
 		this.requests = requests;
 		this.deployments = deployments;
 		this.types = types;
@@ -147,6 +150,10 @@ class DirectServers {
 		List<String> tags = request.tags() == null ? List.of() : request.tags();
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
+		}
+		if (billing.billingDetails(customer.organisationId()).isEmpty()) {
+			throw new ConflictException("Enter your billing details first: servers are billed by the hour on your "
+					+ "monthly invoice.");
 		}
 		if (request.projectId() != null
 				&& !projects.belongsTo(new ProjectId(request.projectId()), customer.organisationId())) {

@@ -50,6 +50,9 @@ class DirectServerTests {
 				world.operator())).hasStatus(201);
 		assertThat(fixtures.send("PUT", "/api/v1/admin/server-prices/types/" + type,
 				Map.of("currency", "EUR", "hourly", "0.0125"), world.operator())).hasStatusOk();
+		assertThat(jdbc.sql("select count(*) from audit_entries where action = 'billing.server-price.changed' "
+				+ "and target_id = ? and actor_user_id = ?").param(type).param(world.operator().user().userId().id())
+			.query(Long.class).single()).as("the price change is audited").isEqualTo(1);
 		return type;
 	}
 
