@@ -203,6 +203,14 @@ class AuditRecorder {
 	}
 
 	@EventListener
+	void on(io.skyport.billing.ServerPriceChanged event) {
+		String target = event.serverType() == null ? "custom sizes" : event.serverType();
+		trail.append(new NewEntry("billing.server-price.changed", Outcome.SUCCESS, actorOr(null), null,
+				new Target("server-price", target, target), Map.of("currency", event.currency(), "prices",
+						event.prices())));
+	}
+
+	@EventListener
 	void on(EnrolmentTokenChanged event) {
 		trail.append(new NewEntry(event.issued() ? "enrolment-token.created" : "enrolment-token.revoked",
 				Outcome.SUCCESS, actorOr(null), null,

@@ -26,4 +26,15 @@ public interface UsageRecords {
 	 * @return how many were new; the rest were already there.
 	 */
 	int recordAll(List<UsageRecord> records);
+
+	/**
+	 * Records hours of direct servers (metric {@code server_hours}), each priced at its hour, all or nothing. A
+	 * repeated hour is a no-op (its first record stands), so a job may send the same hours again.
+	 *
+	 * @return how many were new.
+	 * @throws io.skyport.platform.errors.InvalidInputException for an hour that is not the start of an hour or lies
+	 * in the future.
+	 * @throws io.skyport.platform.errors.ConflictException if no price was in force at one of the hours.
+	 */
+	int recordServerHours(List<ServerHour> hours);
 }

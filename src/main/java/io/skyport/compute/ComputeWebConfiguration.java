@@ -19,6 +19,12 @@ class ComputeWebConfiguration {
 	}
 
 	@Bean
+	NavigationItem serverTypesLink() {
+		return NavigationItem.forAuthority("Administration", "Server types", "/panel/admin/server-types",
+				"ROLE_OPERATOR", 1025);
+	}
+
+	@Bean
 	NavigationItem imagesLink() {
 		return NavigationItem.forAuthority("Administration", "Images", "/panel/admin/images", "ROLE_OPERATOR", 1020);
 	}

@@ -209,6 +209,16 @@ final class AuthorizationMatrix {
 			op("GET /api/v1/instances/{id}/domain-xml").only(OPERATOR).id("id", Resource.INSTANCE),
 			op("GET /api/v1/instances/{id}/datasource-accesses").only(CUSTOMER, OPERATOR).refused(404)
 				.id("id", Resource.INSTANCE),
+			// Direct servers (the deployer's, on compute's paths).
+			op("POST /api/v1/instances").only(CUSTOMER),
+			op("DELETE /api/v1/instances/{id}").only(CUSTOMER, OPERATOR).refused(404).id("id", Resource.INSTANCE),
+			op("GET /api/v1/server-types").signedIn(),
+			op("GET /api/v1/admin/server-types").only(OPERATOR),
+			op("POST /api/v1/admin/server-types").only(OPERATOR),
+			op("GET /api/v1/admin/server-types/{name}").only(OPERATOR).id("name", Resource.SERVER_TYPE),
+			op("PUT /api/v1/admin/server-types/{name}").only(OPERATOR).id("name", Resource.SERVER_TYPE)
+				.body(v -> Map.of("vcpus", 2, "memoryMib", 1024, "diskGib", 20)),
+			op("DELETE /api/v1/admin/server-types/{name}").only(OPERATOR).id("name", Resource.SERVER_TYPE),
 
 			op("GET /nocloud/{token}/meta-data").anyone().id("token", Resource.NOCLOUD_TOKEN)
 				.reveals(Resource.INSTANCE),
@@ -258,6 +268,14 @@ final class AuthorizationMatrix {
 			op("GET /panel/admin/instances").only(OPERATOR),
 			op("GET /panel/admin/instances/{id}").only(OPERATOR).id("id", Resource.INSTANCE),
 			op("GET /panel/admin/instances/{id}/datasource").only(OPERATOR).id("id", Resource.INSTANCE),
+			op("GET /panel/servers/new").only(CUSTOMER),
+			op("POST /panel/servers/new").only(CUSTOMER),
+			op("GET /panel/admin/server-types").only(OPERATOR),
+			op("POST /panel/admin/server-types").only(OPERATOR),
+			op("GET /panel/admin/server-types/{name}").only(OPERATOR).id("name", Resource.SERVER_TYPE),
+			op("POST /panel/admin/server-types/{name}").only(OPERATOR).id("name", Resource.SERVER_TYPE)
+				.param("vcpus", "2").param("memoryMib", "1024").param("diskGib", "20"),
+			op("POST /panel/admin/server-types/{name}/delete").only(OPERATOR).id("name", Resource.SERVER_TYPE),
 
 			// ---- billing ----------------------------------------------------------------------------------------
 			op("GET /api/v1/billing/account").only(CUSTOMER),
@@ -292,6 +310,11 @@ final class AuthorizationMatrix {
 			op("GET /api/v1/billing/runs").only(OPERATOR),
 			op("POST /api/v1/billing/runs").only(OPERATOR).body(v -> Map.of("dryRun", true)),
 			op("POST /api/v1/billing/usage").only(OPERATOR),
+			op("GET /api/v1/admin/server-prices").only(OPERATOR),
+			op("PUT /api/v1/admin/server-prices/types/{serverType}").only(OPERATOR).id("serverType", Resource.SERVER_TYPE)
+				.body(v -> Map.of("currency", "EUR", "hourly", 0.01)),
+			op("PUT /api/v1/admin/server-prices/custom").only(OPERATOR)
+				.body(v -> Map.of("currency", "EUR", "vcpuHour", 0.01, "gibRamHour", 0.005, "gibDiskHour", 0.0001)),
 			op("GET /api/v1/vendor/revenue").only(VENDOR),
 			op("GET /api/v1/reseller/revenue").only(RESELLER),
 
@@ -321,6 +344,9 @@ final class AuthorizationMatrix {
 			op("GET /panel/admin/payments").only(OPERATOR),
 			op("POST /panel/admin/payments").only(OPERATOR),
 			op("GET /panel/admin/dunning").only(OPERATOR),
+			op("GET /panel/admin/server-prices").only(OPERATOR),
+			op("POST /panel/admin/server-prices/types").only(OPERATOR),
+			op("POST /panel/admin/server-prices/custom").only(OPERATOR),
 			op("POST /panel/admin/dunning/run").only(OPERATOR),
 			op("GET /panel/vendor/revenue").only(VENDOR),
 			op("GET /panel/reseller/revenue").only(RESELLER),

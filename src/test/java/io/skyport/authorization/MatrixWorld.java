@@ -312,6 +312,12 @@ final class MatrixWorld {
 						"name", "Matrix Applicant", "email", TestData.uniqueEmail(), "password", TestData.PASSWORD)))
 				.exchange(), "$.id");
 			case REGION -> region;
+			case SERVER_TYPE -> {
+				String name = unique("matrix-st-");
+				send(Caller.OPERATOR, HttpMethod.POST, "/api/v1/admin/server-types",
+						Map.of("name", name, "vcpus", 1, "memoryMib", 512, "diskGib", 10));
+				yield name;
+			}
 			case OUTBOX_MESSAGE -> Awaitility.await().atMost(Duration.ofSeconds(20))
 				.until(() -> jdbc.sql("select id from email_outbox order by created_at desc limit 1")
 					.query(UUID.class).optional(), Optional::isPresent)

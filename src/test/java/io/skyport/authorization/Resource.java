@@ -33,7 +33,7 @@ enum Resource {
 	NODE(OrganisationType.OPERATOR, false, true), IMAGE(OrganisationType.OPERATOR, false, true),
 	ENROLMENT_TOKEN(OrganisationType.OPERATOR, false, true), SIGNUP_REQUEST(OrganisationType.OPERATOR, false, true),
 	REGION(OrganisationType.OPERATOR, false, false), OUTBOX_MESSAGE(OrganisationType.OPERATOR, false, false),
-	OUTBOX_ATTACHMENT(OrganisationType.OPERATOR, false, false),
+	OUTBOX_ATTACHMENT(OrganisationType.OPERATOR, false, false), SERVER_TYPE(OrganisationType.OPERATOR, false, true),
 
 	/** Public: side A's published product (id and slug), the reseller's storefront, a stored medium, a seed token. */
 	PUBLISHED_PRODUCT(null, false, false), PRODUCT_SLUG(null, false, false), STOREFRONT(null, false, false),

@@ -40,7 +40,7 @@ class BillingReads {
 	/** A consistent view (one repeatable-read transaction) of everything due up to {@code asOf}. */
 	@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
 	BillingSnapshot snapshot(LocalDate asOf) {
-		return new BillingSnapshot(customers(), due(asOf), usage(asOf), credits(asOf));
+		return new BillingSnapshot(customers(), due(asOf), usage(asOf), credits(asOf), servers(asOf));
 	}
 
 	private Map<UUID, Party> customers() {
@@ -51,6 +51,8 @@ class BillingReads {
 				from billing_accounts a
 				where exists (select 1 from subscriptions s where s.organisation_id = a.organisation_id
 					and s.activated_on is not null)
+				or exists (select 1 from usage_records u where u.organisation_id = a.organisation_id
+					and u.metric = 'server_hours' and u.settled_period_start is null)
 				""")
 			.query(rs -> {
 				customers.put(uuid(rs, "organisation_id"), party(rs));
@@ -110,6 +112,25 @@ class BillingReads {
 			.query((rs, row) -> new DailyUsage(uuid(rs, "subscription_id"), uuid(rs, "organisation_id"), name(rs),
 					rs.getString("currency").strip(), date(rs, "activated_on"), rs.getInt("bandwidth_included_gib"),
 					rs.getBigDecimal("bandwidth_price_per_gib"), date(rs, "day"), rs.getBigDecimal("gib")))
+			.list();
+	}
+
+	/** Direct servers' hours before the month of {@code asOf}, not settled yet: months that ended are invoiced. */
+	private List<BillingSnapshot.ServerUsage> servers(LocalDate asOf) {
+		LocalDate before = asOf.withDayOfMonth(1);
+		return jdbc.sql("""
+				select u.organisation_id, u.instance_id, u.description, u.currency, u.unit_price, count(*) as hours,
+					min((u.hour at time zone 'UTC')::date) as first_day, max((u.hour at time zone 'UTC')::date) as last_day
+				from usage_records u
+				where u.metric = 'server_hours' and u.settled_period_start is null
+					and u.hour < (cast(:before as date)::timestamp at time zone 'UTC')
+				group by u.organisation_id, u.instance_id, u.description, u.currency, u.unit_price
+				order by u.organisation_id, first_day, u.description, u.unit_price
+				""")
+			.param("before", before)
+			.query((rs, row) -> new BillingSnapshot.ServerUsage(uuid(rs, "organisation_id"), uuid(rs, "instance_id"),
+					rs.getString("description"), rs.getString("currency").strip(), rs.getBigDecimal("unit_price"),
+					rs.getLong("hours"), date(rs, "first_day"), date(rs, "last_day"), before))
 			.list();
 	}
 

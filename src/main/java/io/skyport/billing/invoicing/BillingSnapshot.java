@@ -16,7 +16,23 @@ import io.skyport.platform.money.Money;
  * @param customers billing details by organisation; an organisation missing here has none.
  */
 record BillingSnapshot(Map<UUID, Party> customers, List<DueSubscription> due, List<DailyUsage> usage,
-		List<PendingCredit> credits) {
+		List<PendingCredit> credits, List<ServerUsage> servers) {
+
+	BillingSnapshot(Map<UUID, Party> customers, List<DueSubscription> due, List<DailyUsage> usage,
+			List<PendingCredit> credits) {
+		this(customers, due, usage, credits, List.of());
+	}
+
+	/**
+	 * The unsettled hours of one direct server at one price, before the run's month: one invoice line.
+	 *
+	 * @param description the server's name and type (or size), as recorded.
+	 * @param firstDay and {@code lastDay}: the first and last day with an hour here.
+	 * @param before the first hour not included (the start of the run's month).
+	 */
+	record ServerUsage(UUID organisationId, UUID instanceId, String description, String currency,
+			BigDecimal unitPrice, long hours, LocalDate firstDay, LocalDate lastDay, LocalDate before) {
+	}
 
 	/**
 	 * A subscription with at least one period starting on or before the run's day that is not billed yet.

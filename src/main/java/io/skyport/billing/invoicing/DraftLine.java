@@ -15,13 +15,13 @@ import io.skyport.platform.money.Money;
  * @param to the last day the line covers (inclusive, as printed).
  * @param amount {@code quantity × unitPrice}, rounded half-up to the minor unit; negative for a credit on an invoice.
  */
-record DraftLine(Kind kind, UUID subscriptionId, String description, @Nullable LocalDate from, @Nullable LocalDate to,
+record DraftLine(Kind kind, @Nullable UUID subscriptionId, String description, @Nullable LocalDate from, @Nullable LocalDate to,
 		BigDecimal quantity, BigDecimal unitPrice, Money amount) {
 
 	enum Kind {
 		/** A month of a plan, in advance (prorated when the subscription ends within it). */
 		PLAN,
-		/** Bandwidth above the plan's allowance, in arrears. */
+		/** Bandwidth above the plan's allowance, or hours of direct servers, in arrears. */
 		USAGE,
 		/** Unused days of a paid period given back. */
 		CREDIT
@@ -34,7 +34,7 @@ record DraftLine(Kind kind, UUID subscriptionId, String description, @Nullable L
 	}
 
 	/** {@code quantity × unitPrice}, rounded half-up to the currency's minor unit. */
-	static DraftLine priced(Kind kind, UUID subscriptionId, String description, LocalDate from, LocalDate to,
+	static DraftLine priced(Kind kind, @Nullable UUID subscriptionId, String description, LocalDate from, LocalDate to,
 			BigDecimal quantity, BigDecimal unitPrice, String currency) {
 		return new DraftLine(kind, subscriptionId, description, from, to, quantity, unitPrice,
 				Money.rounded(quantity.multiply(unitPrice), currency));

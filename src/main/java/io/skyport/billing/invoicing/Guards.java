@@ -13,12 +13,18 @@ import io.skyport.platform.money.Money;
  * period start), so whatever runs at the same time or again later, a period is billed, its usage settled and its
  * unused days credited at most once.
  */
-record Guards(List<BilledPeriod> periods, List<SettledUsage> usage, List<CreditedPeriod> credits) {
+record Guards(List<BilledPeriod> periods, List<SettledUsage> usage, List<CreditedPeriod> credits,
+		List<SettledServerHours> serverHours) {
 
 	Guards {
 		periods = List.copyOf(periods);
 		usage = List.copyOf(usage);
 		credits = List.copyOf(credits);
+		serverHours = List.copyOf(serverHours);
+	}
+
+	Guards(List<BilledPeriod> periods, List<SettledUsage> usage, List<CreditedPeriod> credits) {
+		this(periods, usage, credits, List.of());
 	}
 
 	static Guards none() {
@@ -26,7 +32,15 @@ record Guards(List<BilledPeriod> periods, List<SettledUsage> usage, List<Credite
 	}
 
 	boolean isEmpty() {
-		return periods.isEmpty() && usage.isEmpty() && credits.isEmpty();
+		return periods.isEmpty() && usage.isEmpty() && credits.isEmpty() && serverHours.isEmpty();
+	}
+
+	/**
+	 * Hours of a direct server at one price, settled in arrears: exactly {@code hours} unsettled records must still be
+	 * there when the document is issued, or another run took them.
+	 */
+	record SettledServerHours(UUID organisationId, UUID instanceId, String description, String currency,
+			BigDecimal unitPrice, long hours, LocalDate before) {
 	}
 
 	Guards plus(Guards other) {
@@ -36,7 +50,9 @@ record Guards(List<BilledPeriod> periods, List<SettledUsage> usage, List<Credite
 		u.addAll(other.usage);
 		List<CreditedPeriod> c = new ArrayList<>(credits);
 		c.addAll(other.credits);
-		return new Guards(p, u, c);
+		List<SettledServerHours> h = new ArrayList<>(serverHours);
+		h.addAll(other.serverHours);
+		return new Guards(p, u, c, h);
 	}
 
 	/**

@@ -24,6 +24,8 @@ import io.skyport.platform.money.Money;
  * <li>every period starting on or before that day that is not billed yet, in advance, one line each; a period in
  * which the subscription ends is prorated by day up to the end;</li>
  * <li>the bandwidth of every period that ended on or before that day, above the plan's allowance, in arrears;</li>
+ * <li>the hours of direct servers before that day's month (months that ended), in arrears, one line per server and
+ * price;</li>
  * <li>the unused days of billed periods of subscriptions that ended early: a negative line on the customer's invoice
  * in this run when the tax treatment is the same and the invoice stays at or above zero; otherwise a credit note —
  * at once if the customer has no running subscription in that currency, else the credit waits for their next
@@ -52,6 +54,9 @@ final class InvoicePlanner {
 		for (List<DailyUsage> days : usage.values()) {
 			DailyUsage first = days.getFirst();
 			settleUsage(asOf, days, items(byCustomer, first.organisationId(), first.currency()));
+		}
+		for (BillingSnapshot.ServerUsage server : snapshot.servers()) {
+			settleServer(server, items(byCustomer, server.organisationId(), server.currency()));
 		}
 		for (PendingCredit credit : snapshot.credits()) {
 			items(byCustomer, credit.organisationId(), credit.monthlyPrice().currency()).credits.add(credit);
@@ -123,12 +128,25 @@ final class InvoicePlanner {
 		});
 	}
 
+	/** A direct server's hours at one price: one line "Server web-1 (cx-2-4): 720 h at EUR 0.0120 per hour". */
+	private static void settleServer(BillingSnapshot.ServerUsage server, Items items) {
+		items.serverHours.add(new Guards.SettledServerHours(server.organisationId(), server.instanceId(),
+				server.description(), server.currency(), server.unitPrice(), server.hours(), server.before()));
+		DraftLine line = DraftLine.priced(DraftLine.Kind.USAGE, null, "Server " + server.description() + ": "
+				+ server.hours() + (server.hours() == 1 ? " hour" : " hours") + " at " + server.currency() + " "
+				+ server.unitPrice().stripTrailingZeros().toPlainString() + " per hour", server.firstDay(),
+				server.lastDay(), BigDecimal.valueOf(server.hours()), server.unitPrice(), server.currency());
+		if (!line.amount().isZero()) {
+			items.charges.add(line);
+		}
+	}
+
 	private CustomerPlan plan(UUID organisationId, Party customer, Map<String, Items> currencies) {
 		TaxTreatment treatment = taxRules.treatmentFor(customer.country(), customer.vatNumber(), customer.business());
 		List<DraftDocument> documents = new ArrayList<>();
 		Guards loose = Guards.none();
 		for (Items items : currencies.values()) {
-			Guards invoiceGuards = new Guards(items.periods, items.usage, List.of());
+			Guards invoiceGuards = new Guards(items.periods, items.usage, List.of(), items.serverHours);
 			List<DraftLine> lines = new ArrayList<>(items.charges);
 			boolean charges = lines.stream().anyMatch(line -> !line.amount().isZero());
 			Money subtotal = sum(items.currency, lines);
@@ -198,6 +216,7 @@ final class InvoicePlanner {
 		final List<BilledPeriod> periods = new ArrayList<>();
 		final List<SettledUsage> usage = new ArrayList<>();
 		final List<PendingCredit> credits = new ArrayList<>();
+		final List<Guards.SettledServerHours> serverHours = new ArrayList<>();
 
 		Items(String currency) {
 			this.currency = currency;

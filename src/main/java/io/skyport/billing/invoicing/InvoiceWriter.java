@@ -183,6 +183,26 @@ class InvoiceWriter {
 						+ usage.usedGib().toPlainString() + "); the next run bills it");
 			}
 		}
+		for (Guards.SettledServerHours hours : guards.serverHours()) {
+			int settled = jdbc.sql("""
+					update usage_records set settled_period_start = :period
+					where metric = 'server_hours' and settled_period_start is null and organisation_id = :organisation
+						and instance_id = :instance and description = :description and currency = :currency
+						and unit_price = :price and hour < :before
+					""")
+				.param("period", hours.before().minusMonths(1))
+				.param("organisation", hours.organisationId())
+				.param("instance", hours.instanceId())
+				.param("description", hours.description())
+				.param("currency", hours.currency())
+				.param("price", hours.unitPrice())
+				.param("before", midnight(hours.before()))
+				.update();
+			if (settled != hours.hours()) {
+				throw new AlreadySettledException("The hours of server " + hours.description() + " changed during the "
+						+ "run (" + settled + " instead of " + hours.hours() + "); the next run bills them");
+			}
+		}
 		List<Object[]> credits = new ArrayList<>();
 		for (CreditedPeriod credit : guards.credits()) {
 			credits.add(new Object[] { credit.subscriptionId(), credit.periodStart(), credit.creditedFrom(),

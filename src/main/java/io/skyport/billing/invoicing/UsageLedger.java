@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.skyport.billing.HourlyPrice;
+import io.skyport.billing.ServerHour;
+import io.skyport.billing.ServerPricing;
 import io.skyport.billing.UsageRecord;
 import io.skyport.billing.UsageRecords;
 import io.skyport.platform.errors.ConflictException;
@@ -41,12 +44,55 @@ class UsageLedger implements UsageRecords {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batches;
+	private final ServerPricing pricing;
 	private final java.time.Clock clock;
 
-	UsageLedger(JdbcClient jdbc, JdbcTemplate batches, java.time.Clock clock) {
+	UsageLedger(JdbcClient jdbc, JdbcTemplate batches, ServerPricing pricing, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.batches = batches;
+		this.pricing = pricing;
 		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public int recordServerHours(List<ServerHour> hours) {
+		if (hours.size() > MAX_BATCH) {
+			throw InvalidInputException.of("hours", "Send at most " + MAX_BATCH + " hours at once.");
+		}
+		java.time.Instant now = clock.instant();
+		new TreeSet<>(hours.stream().map(hour -> hour.organisationId().id()).toList())
+			.forEach(organisation -> InvoiceWriter.lockCustomerShared(jdbc, organisation));
+		int recorded = 0;
+		for (ServerHour hour : hours) {
+			if (!hour.hour().truncatedTo(ChronoUnit.HOURS).equals(hour.hour()) || hour.hour().isAfter(now)) {
+				throw InvalidInputException.of("hour", hour.hour() + " is not the start of an hour that has begun.");
+			}
+			HourlyPrice price = pricing.hourlyPrice(hour.serverType(), hour.vcpus(), hour.memoryMib(), hour.diskGib(),
+					hour.hour().plus(java.time.Duration.ofHours(1)).minusNanos(1))
+				.orElseThrow(() -> new ConflictException("No hourly price was in force for "
+						+ (hour.serverType() == null ? "custom sizes" : "server type " + hour.serverType()) + " at "
+						+ hour.hour() + "; set one under Server prices."));
+			String description = hour.serverName() + " ("
+					+ (hour.serverType() != null ? hour.serverType()
+							: hour.vcpus() + " vCPU, " + hour.memoryMib() + " MiB RAM, " + hour.diskGib() + " GiB disk")
+					+ ")";
+			recorded += jdbc.sql("""
+					insert into usage_records (instance_id, metric, hour, organisation_id, quantity, currency,
+						unit_price, description, recorded_at)
+					values (:instance, 'server_hours', :hour, :organisation, 1, :currency, :price, :description, :now)
+					on conflict do nothing
+					""")
+				.param("instance", hour.instanceId())
+				.param("hour", hour.hour().atOffset(ZoneOffset.UTC))
+				.param("organisation", hour.organisationId().id())
+				.param("currency", price.currency())
+				.param("price", price.amount())
+				.param("description", description.length() > 200 ? description.substring(0, 200) : description)
+				.param("now", now.atOffset(ZoneOffset.UTC))
+				.update();
+		}
+		return recorded;
 	}
 
 	@Override

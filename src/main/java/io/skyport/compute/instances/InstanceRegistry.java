@@ -18,6 +18,8 @@ import io.skyport.compute.ComputeImages;
 import io.skyport.compute.ImageSummary;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.InstanceId;
+import io.skyport.compute.InstanceNaming;
+import io.skyport.compute.ProjectId;
 import io.skyport.compute.NewInstance;
 import io.skyport.compute.placement.PlacementDecision;
 import io.skyport.compute.placement.PlacementRequest;
@@ -33,7 +35,7 @@ import io.skyport.platform.errors.TextRule;
  * to its organisation and to operators; to anyone else it does not exist.
  */
 @Service
-class InstanceRegistry {
+class InstanceRegistry implements InstanceNaming {
 
 	private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 	private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}._:/=+-]{1,50}");
@@ -119,18 +121,43 @@ class InstanceRegistry {
 		return instance.orElseThrow(() -> NotFoundException.of("instance", id));
 	}
 
-	private static void validate(NewInstance request) {
+	@Override
+	@Transactional(readOnly = true)
+	public void check(OrganisationId ownerId, @org.jspecify.annotations.Nullable ProjectId projectId, String name,
+			@org.jspecify.annotations.Nullable String description, List<String> tags) {
 		List<Violation> violations = new ArrayList<>();
-		if (!HOST_NAME.matcher(request.name()).matches()) {
+		validateNaming(name, description, tags, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		Optional<Project> project = projectId != null
+				? projects.findOwned(ownerId, projectId)
+				: projects.findDefault(ownerId);
+		if (project.isPresent() && instances.findLiveByOrganisation(ownerId.id())
+			.stream()
+			.anyMatch(existing -> existing.projectId().equals(project.get().id()) && existing.name().equals(name))) {
+			throw new ConflictException("The project " + project.get().name() + " already has a server named " + name
+					+ ".");
+		}
+	}
+
+	private static void validateNaming(String name, @org.jspecify.annotations.Nullable String description,
+			List<String> tags, List<Violation> violations) {
+		if (!HOST_NAME.matcher(name).matches()) {
 			violations.add(new Violation("name", "Use 1 to 63 lower-case letters, digits and hyphens for the name, "
 					+ "starting and ending with a letter or digit (it becomes the host name)."));
 		}
-		DESCRIPTION.optional(request.description(), violations);
-		if (request.tags().size() > MAX_TAGS) {
+		DESCRIPTION.optional(description, violations);
+		if (tags.size() > MAX_TAGS) {
 			violations.add(new Violation("tags", "Use at most " + MAX_TAGS + " tags."));
 		}
-		request.tags().stream().filter(tag -> !TAG.matcher(tag).matches()).findFirst().ifPresent(tag -> violations
+		tags.stream().filter(tag -> tag == null || !TAG.matcher(tag).matches()).findFirst().ifPresent(tag -> violations
 			.add(new Violation("tags", "The tag '" + tag + "' is not valid: use up to 50 letters, digits and ._:/=+-")));
+	}
+
+	private static void validate(NewInstance request) {
+		List<Violation> violations = new ArrayList<>();
+		validateNaming(request.name(), request.description(), request.tags(), violations);
 		if (request.vcpus() < 1 || request.vcpus() > 256) {
 			violations.add(new Violation("vcpus", "Choose between 1 and 256 vCPUs."));
 		}

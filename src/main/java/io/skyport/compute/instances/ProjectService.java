@@ -3,6 +3,7 @@ package io.skyport.compute.instances;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -96,6 +97,24 @@ class ProjectService implements ComputeProjects {
 	@Transactional(readOnly = true)
 	public boolean belongsTo(ProjectId projectId, OrganisationId organisationId) {
 		return projects.findByIdAndOrganisationId(projectId.id(), organisationId.id()).isPresent();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Map<ProjectId, String> namesOf(OrganisationId organisationId) {
+		java.util.Map<ProjectId, String> names = new java.util.LinkedHashMap<>();
+		projects.findByOrganisation(organisationId.id()).forEach(project -> names.put(project.id(), project.name()));
+		return names;
+	}
+
+	/** The organisation's project, if it is theirs. */
+	Optional<Project> findOwned(OrganisationId organisationId, ProjectId projectId) {
+		return projects.findByIdAndOrganisationId(projectId.id(), organisationId.id());
+	}
+
+	/** The organisation's default project, if it was made already. */
+	Optional<Project> findDefault(OrganisationId organisationId) {
+		return projects.findByName(organisationId.id(), Project.DEFAULT_NAME);
 	}
 
 	/** The project a new instance goes to: the one named, or the organisation's default (made on first use). */

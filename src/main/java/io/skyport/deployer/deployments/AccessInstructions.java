@@ -51,7 +51,7 @@ class AccessInstructions {
 	record Access(String serverName, List<String> addresses, String sshUser, String sshCommand, List<Integer> ports,
 			String productName, ProductLogin login) {
 
-		String accessUrl() {
+		public String accessUrl() {
 			String url = addresses.isEmpty() ? null : login.urlFor(addresses.getFirst());
 			return url == null ? "" : url;
 		}

@@ -107,6 +107,10 @@ class Deployment {
 
 	private @Nullable Instant readyAt;
 
+	private @Nullable Instant destroyedAt;
+
+	private @Nullable Instant hoursRecordedUntil;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -178,6 +182,9 @@ class Deployment {
 		nextAttemptAt = null;
 		if (next == DeploymentState.READY && readyAt == null) {
 			readyAt = now;
+		}
+		if (next == DeploymentState.DESTROYED && destroyedAt == null) {
+			destroyedAt = now;
 		}
 		updatedAt = now;
 	}
@@ -431,6 +438,20 @@ class Deployment {
 
 	@Nullable Instant readyAt() {
 		return readyAt;
+	}
+
+	/** When the machine was removed, for a deployment that reached DESTROYED. */
+	@Nullable Instant destroyedAt() {
+		return destroyedAt;
+	}
+
+	/** Up to which hour (exclusive) the hours of a direct server went to billing. */
+	@Nullable Instant hoursRecordedUntil() {
+		return hoursRecordedUntil;
+	}
+
+	void hoursRecordedUntil(Instant until) {
+		hoursRecordedUntil = until;
 	}
 
 	Instant createdAt() {

@@ -44,7 +44,7 @@ class DeploymentViews {
 			boolean rolledBack, @Nullable Instant teardownAt, boolean suspended, @Nullable Instant readyAt,
 			Instant createdAt, Instant updatedAt, List<Step> timeline, boolean operatorView) {
 
-		boolean live() {
+		public boolean live() {
 			return !state.isAtRest() && !(state == DeploymentState.TEARDOWN_REQUESTED && teardownAt != null
 					&& teardownAt.isAfter(Instant.now().plusSeconds(60)));
 		}

@@ -41,6 +41,16 @@ interface Deployments extends JpaRepository<Deployment, UUID> {
 			   or (d.state = io.skyport.deployer.DeploymentState.FAILED and d.teardownRequestedAt is not null)""")
 	List<UUID> findNeedingDrive();
 
+	/** Direct servers whose hours are not all with billing yet: ready once, and not destroyed before the last hour. */
+	@Query("select d.id from Deployment d where d.subscriptionId is null and d.readyAt is not null "
+			+ "and (d.destroyedAt is null or d.hoursRecordedUntil is null or d.hoursRecordedUntil < d.destroyedAt)")
+	List<UUID> findDirectServersToBill();
+
+	/** Moves the billing progress without touching the saga's version. */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update Deployment d set d.hoursRecordedUntil = :until where d.id = :id")
+	int recordHoursUntil(UUID id, java.time.Instant until);
+
 	@Query("select d from Deployment d where d.state in :states order by d.createdAt desc")
 	Page<Deployment> findInStates(List<io.skyport.deployer.DeploymentState> states, Pageable page);
 }
