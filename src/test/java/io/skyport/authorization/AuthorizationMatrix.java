@@ -284,12 +284,13 @@ final class AuthorizationMatrix {
 					"region", CapacityFixtures.ROOMY_REGION)),
 			// ---- deployer ---------------------------------------------------------------------------------------
 			op("GET /api/v1/deployments").signedIn(),
-			op("GET /api/v1/deployments/{id}").signedIn().id("id", Resource.DEPLOYMENT),
+			op("GET /api/v1/deployments/{id}").only(CUSTOMER, VENDOR, OPERATOR).refused(404).id("id", Resource.DEPLOYMENT),
 			op("POST /api/v1/deployments/{id}/retry").only(OPERATOR).id("id", Resource.DEPLOYMENT),
 			op("POST /api/v1/deployments/{id}/rollback").only(OPERATOR).id("id", Resource.DEPLOYMENT),
 			op("GET /panel/deployments").signedIn(),
-			op("GET /panel/deployments/{id}").signedIn().id("id", Resource.DEPLOYMENT),
-			op("GET /panel/deployments/{id}/timeline").signedIn().id("id", Resource.DEPLOYMENT),
+			op("GET /panel/deployments/{id}").only(CUSTOMER, VENDOR, OPERATOR).refused(404).id("id", Resource.DEPLOYMENT),
+			op("GET /panel/deployments/{id}/timeline").only(CUSTOMER, VENDOR, OPERATOR).refused(404)
+				.id("id", Resource.DEPLOYMENT),
 			op("POST /panel/deployments/{id}/retry").only(OPERATOR).id("id", Resource.DEPLOYMENT),
 			op("POST /panel/deployments/{id}/rollback").only(OPERATOR).id("id", Resource.DEPLOYMENT),
 

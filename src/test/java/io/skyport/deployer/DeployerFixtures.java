@@ -113,6 +113,25 @@ public class DeployerFixtures {
 		return new World(region, nodeId, operator, vendor, customer, keyId, product, bare, withDisk);
 	}
 
+	/**
+	 * A bare-VM plan of the world's product small enough for a dozen servers on each test-hypervisor node
+	 * (16 vCPUs, 3 GiB): its plan ID.
+	 */
+	public String smallPlan(World world) {
+		Map<String, Object> plan = Map.of("name", "Small", "vcpus", 1, "memoryMib", 256, "diskGib", 3, "imageId",
+				world.bareVmPlan().imageId().id().toString(), "monthlyPrice", new java.math.BigDecimal("1.00"),
+				"currency", "EUR", "trialDays", 0);
+		return read(send("POST", "/api/v1/products/" + world.product().id().id() + "/plans", plan, world.vendor()), "$.id");
+	}
+
+	/** Orders a plan given by its ID in the world's region with the customer's key; the subscription. */
+	public SubscriptionId order(World world, String planId) {
+		MvcTestResult placed = send("POST", "/api/v1/orders", Map.of("planId", planId, "region", world.region(),
+				"sshKeyIds", List.of(world.sshKeyId())), world.customer());
+		assertThat(placed).hasStatus(201);
+		return new SubscriptionId(UUID.fromString(read(placed, "$.subscriptionId")));
+	}
+
 	/** More {@code test:///default} nodes in the world's region. */
 	public void addNodes(World world, int count) {
 		for (int i = 0; i < count; i++) {

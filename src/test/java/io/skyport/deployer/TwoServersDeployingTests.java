@@ -54,10 +54,11 @@ class TwoServersDeployingTests {
 	@Test
 	void fifty_deployments_shared_by_two_servers_run_every_step_exactly_once() {
 		World world = fixtures.world();
-		fixtures.addNodes(world, 5);
+		fixtures.addNodes(world, 4);
+		String plan = fixtures.smallPlan(world);
 		List<UUID> deployments = new ArrayList<>();
 		for (int i = 0; i < SERVERS; i++) {
-			deployments.add(fixtures.deploymentOf(fixtures.order(world, world.bareVmPlan(), false)));
+			deployments.add(fixtures.deploymentOf(fixtures.order(world, plan)));
 		}
 
 		try (SkyportProcess one = SkyportProcess.start("two-servers-one", DeployerProcess.class, jdbcUrl, List.of());

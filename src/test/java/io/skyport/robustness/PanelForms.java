@@ -125,7 +125,7 @@ final class PanelForms {
 		if (signingIn(form)) {
 			return null;
 		}
-		if (path.startsWith("/panel/admin/")) {
+		if (path.startsWith("/panel/admin/") || path.startsWith("/panel/deployments/")) {
 			return world.operator;
 		}
 		if (path.startsWith("/panel/vendor/")) {

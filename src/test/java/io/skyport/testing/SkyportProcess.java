@@ -88,7 +88,9 @@ public final class SkyportProcess implements AutoCloseable {
 				throw new AssertionError(name + " ended (exit " + process.exitValue() + ") before the line came:\n" + tail());
 			}
 			try {
-				Thread.sleep(50);
+				synchronized (lines) {
+					lines.wait(50); // woken by each new line
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -139,6 +141,9 @@ public final class SkyportProcess implements AutoCloseable {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				lines.add(line);
+				synchronized (lines) {
+					lines.notifyAll();
+				}
 				out.write(line);
 				out.newLine();
 				out.flush();

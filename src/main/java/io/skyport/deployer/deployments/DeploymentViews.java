@@ -1,5 +1,6 @@
 package io.skyport.deployer.deployments;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,11 +28,13 @@ class DeploymentViews {
 	private final Deployments deployments;
 	private final Timeline timeline;
 	private final AccessInstructions access;
+	private final Clock clock;
 
-	DeploymentViews(Deployments deployments, Timeline timeline, AccessInstructions access) {
+	DeploymentViews(Deployments deployments, Timeline timeline, AccessInstructions access, Clock clock) {
 		this.deployments = deployments;
 		this.timeline = timeline;
 		this.access = access;
+		this.clock = clock;
 	}
 
 	record Step(String step, int attempt, String outcome, Instant startedAt, @Nullable Instant endedAt,
@@ -42,12 +45,7 @@ class DeploymentViews {
 			String serverName, String region, @Nullable UUID productId, @Nullable String serverType, boolean bareVm,
 			@Nullable DeploymentState failedStep, @Nullable String failureReason, @Nullable String failureDetail,
 			boolean rolledBack, @Nullable Instant teardownAt, boolean suspended, @Nullable Instant readyAt,
-			Instant createdAt, Instant updatedAt, List<Step> timeline, boolean operatorView) {
-
-		public boolean live() {
-			return !state.isAtRest() && !(state == DeploymentState.TEARDOWN_REQUESTED && teardownAt != null
-					&& teardownAt.isAfter(Instant.now().plusSeconds(60)));
-		}
+			Instant createdAt, Instant updatedAt, List<Step> timeline, boolean operatorView, boolean live) {
 	}
 
 	record Summary(UUID id, DeploymentState state, @Nullable UUID subscriptionId, UUID instanceId, String serverName,
@@ -141,7 +139,22 @@ class DeploymentViews {
 				deployment.productId(), deployment.serverType(), spec.isBareVm(), deployment.failedStep(),
 				deployment.failureReason(), operator ? deployment.failureDetail() : null,
 				deployment.rolledBackAfterFailure(), deployment.teardownAt(), deployment.suspendRequested(),
-				deployment.readyAt(), deployment.createdAt(), deployment.updatedAt(), steps, operator);
+				deployment.readyAt(), deployment.createdAt(), deployment.updatedAt(), steps, operator,
+				changesSoon(deployment));
+	}
+
+	/**
+	 * Whether the page should keep refreshing: the deployment is doing something now, not resting or waiting out a
+	 * retention period.
+	 */
+	private boolean changesSoon(Deployment deployment) {
+		DeploymentState state = deployment.state();
+		if (state.isAtRest()) {
+			return false;
+		}
+		Instant teardownAt = deployment.teardownAt();
+		return !(state == DeploymentState.TEARDOWN_REQUESTED && teardownAt != null
+				&& teardownAt.isAfter(clock.instant().plusSeconds(60)));
 	}
 
 	private static Summary summary(Deployment deployment) {

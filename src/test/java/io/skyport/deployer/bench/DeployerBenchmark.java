@@ -2,7 +2,6 @@ package io.skyport.deployer.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ class DeployerBenchmark {
 	@Test
 	void request_to_ready_latency_and_a_burst_of_orders() throws Exception {
 		World world = fixtures.world();
-		String plan = smallPlan(world);
+		String plan = fixtures.smallPlan(world);
 		for (int i = 0; i < 20; i++) {
 			fixtures.awaitState(fixtures.deploymentOf(order(world, world.customer(), plan)), "READY");
 		}
@@ -83,7 +82,7 @@ class DeployerBenchmark {
 
 		World burst = fixtures.world();
 		fixtures.addNodes(burst, NODES - 1);
-		String burstPlan = smallPlan(burst);
+		String burstPlan = fixtures.smallPlan(burst);
 		List<TestUser> customers = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			TestUser customer = accounts.customer();
@@ -116,16 +115,6 @@ class DeployerBenchmark {
 				+ "%.1f deployments/s; nodes over capacity: %d%n", BURST, NODES,
 				Duration.between(started, ordered).toMillis() / 1000.0, seconds, BURST / seconds, overCapacity);
 		assertThat(overCapacity).isZero();
-	}
-
-	/** A plan small enough for a dozen servers on each test-hypervisor node (16 vCPUs, 3 GiB). */
-	private String smallPlan(World world) {
-		String product = world.product().id().id().toString();
-		Map<String, Object> plan = Map.of("name", "Bench", "vcpus", 1, "memoryMib", 128, "diskGib", 3, "imageId",
-				world.bareVmPlan().imageId().id().toString(), "monthlyPrice", new BigDecimal("1.00"), "currency", "EUR",
-				"trialDays", 0);
-		return fixtures.read(fixtures.send("POST", "/api/v1/products/" + product + "/plans", plan, world.vendor()),
-				"$.id");
 	}
 
 	private SubscriptionId order(World world, TestUser customer, String plan) {

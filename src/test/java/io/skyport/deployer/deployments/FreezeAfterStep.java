@@ -1,5 +1,6 @@
 package io.skyport.deployer.deployments;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ public class FreezeAfterStep {
 				System.out.println("FROZE " + deployment + " " + finished);
 				System.out.flush();
 				try {
-					Thread.sleep(Long.MAX_VALUE);
+					new CountDownLatch(1).await(); // until the test kills the process
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
