@@ -125,9 +125,11 @@ class ProjectService implements ComputeProjects {
 				.orElseThrow(() -> InvalidInputException.of("projectId",
 						"There is no project " + projectId + " in your organisation."));
 		}
-		return projects.findByName(organisationId.id(), Project.DEFAULT_NAME)
-			.orElseGet(() -> projects.saveAndFlush(new Project(organisationId, Project.DEFAULT_NAME,
-					"Instances not placed in another project.", clock.instant())));
+		return projects.findByName(organisationId.id(), Project.DEFAULT_NAME).orElseGet(() -> {
+			projects.insertIfAbsent(UUID.randomUUID(), organisationId.id(), Project.DEFAULT_NAME,
+					"Instances not placed in another project.", clock.instant());
+			return projects.findByName(organisationId.id(), Project.DEFAULT_NAME).orElseThrow();
+		});
 	}
 
 	private Project owned(OrganisationId organisationId, UUID id) {

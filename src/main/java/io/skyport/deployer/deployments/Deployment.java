@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "deployments")
+@DynamicUpdate
 class Deployment {
 
 	@Id
@@ -302,14 +304,6 @@ class Deployment {
 		teardownRequestedAt = teardownRequestedAt == null ? now : teardownRequestedAt;
 		teardownAt = now;
 		updatedAt = now;
-	}
-
-	/** The guest's cloud-init phoned home (heard by any server of the cluster). */
-	void guestPhonedHome(Instant now) {
-		if (guestPhonedHomeAt == null) {
-			guestPhonedHomeAt = now;
-			updatedAt = now;
-		}
 	}
 
 	boolean guestHasPhonedHome() {

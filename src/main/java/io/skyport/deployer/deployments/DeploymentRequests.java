@@ -193,8 +193,7 @@ class DeploymentRequests {
 	@Transactional
 	void guestConfigured(InstanceId instanceId) {
 		deployments.findByInstanceId(instanceId.id()).ifPresent(deployment -> {
-			deployment.guestPhonedHome(clock.instant());
-			deployments.save(deployment);
+			deployments.recordGuestPhonedHome(deployment.id().id(), clock.instant());
 			if (deployment.state() == DeploymentState.AWAITING_GUEST) {
 				wake.now(deployment.id());
 			}

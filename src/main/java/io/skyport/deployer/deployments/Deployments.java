@@ -13,6 +13,14 @@ interface Deployments extends JpaRepository<Deployment, UUID> {
 
 	Optional<Deployment> findBySubscriptionId(UUID subscriptionId);
 
+	/**
+	 * Records the guest's phone-home without taking part in the saga's optimistic locking (the driver writes only the
+	 * columns it changed, see {@code @DynamicUpdate}), so a listener never fails against a step that commits.
+	 */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update Deployment d set d.guestPhonedHomeAt = :at where d.id = :id and d.guestPhonedHomeAt is null")
+	int recordGuestPhonedHome(UUID id, java.time.Instant at);
+
 	Optional<Deployment> findByInstanceId(UUID instanceId);
 
 	Optional<Deployment> findByIdAndOrganisationId(UUID id, UUID organisationId);
