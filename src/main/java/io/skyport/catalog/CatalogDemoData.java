@@ -37,10 +37,14 @@ class CatalogDemoData implements ApplicationRunner {
 	record DemoPlan(String name, int vcpus, int memoryMib, int diskGib, Integer dataDiskGib, String price, int trialDays) {
 	}
 
-	/** Access details of some demo products, so demo deployments show access instructions with and without a login. */
+	/**
+	 * Access details of some demo products, so demo deployments show access instructions with and without a password.
+	 * The demo customer orders without an SSH key, so the products it orders declare a login of their own.
+	 */
 	static final Map<String, ProductLogin> ACCESS = Map.of(
 			"Grafana Stack", new ProductLogin("http://{address}:3000/", "admin", "admin", List.of(22, 3000, 9090)),
-			"Postgres Pro", new ProductLogin(null, null, null, List.of(22, 5432)));
+			"Postgres Pro", new ProductLogin(null, "postgres", null, List.of(22, 5432)),
+			"Vaultwarden Box", new ProductLogin("https://{address}/", "admin", null, List.of(22, 443)));
 
 	static final List<DemoProduct> PRODUCTS = List.of(
 			new DemoProduct("Postgres Pro", "databases", "Managed PostgreSQL 18 with daily backups and point-in-time recovery.",
