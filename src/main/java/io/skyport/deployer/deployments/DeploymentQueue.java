@@ -33,12 +33,13 @@ class DeploymentQueue {
 
 	static final TaskDescriptor<Void> TASK = TaskDescriptor.of("deployment");
 	private static final Logger log = LoggerFactory.getLogger(DeploymentQueue.class);
+	private static final Duration MAX_FAILURE_PAUSE = Duration.ofMinutes(5);
 
 	@Bean
 	CustomTask<Void> deploymentTask(DeploymentDriver driver, DeploymentTransitions transitions, Clock clock) {
 		String worker = workerName();
 		return Tasks.custom(TASK)
-			.onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2), 2.0))
+			.onFailure(cappedBackoff(clock))
 			.onDeadExecutionRevive()
 			.execute((instance, context) -> {
 				DeploymentId id = new DeploymentId(UUID.fromString(instance.getId()));
@@ -55,6 +56,21 @@ class DeploymentQueue {
 					}
 				};
 			});
+	}
+
+	/**
+	 * A drive that failed outside any step (the database gone, a defect) is tried again after 2 s, doubling up to
+	 * 5 min: it never gives up, because the deployment's own state is intact and its steps keep their deadlines.
+	 */
+	static FailureHandler<Void> cappedBackoff(Clock clock) {
+		return (complete, operations) -> {
+			int failures = Math.min(complete.getExecution().consecutiveFailures, 16);
+			Duration pause = Duration.ofSeconds(2).multipliedBy(1L << Math.min(failures, 8));
+			Duration capped = pause.compareTo(MAX_FAILURE_PAUSE) > 0 ? MAX_FAILURE_PAUSE : pause;
+			log.warn("Driving deployment {} failed ({} in a row); again in {}", complete.getExecution().taskInstance.getId(),
+					failures + 1, capped);
+			operations.reschedule(complete, clock.instant().plus(capped));
+		};
 	}
 
 	@Bean
