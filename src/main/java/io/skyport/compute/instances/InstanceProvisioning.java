@@ -103,10 +103,7 @@ class InstanceProvisioning {
 		String volume = Volume.dataVolumeName(instance.machineName());
 		try {
 			redefineIfLostBeforeFirstRun(instance);
-			hosts.run(instance, "attach the data disk", (p, target) -> {
-				p.createVolume(target, new VolumeSpec(volume, size));
-				p.attachVolume(target, instance.machineName(), volume);
-			});
+			attachDataVolume(instance, volume, size);
 		}
 		catch (ComputeRefusedException ex) {
 			failUnlessDeleting(id, ex);
@@ -150,12 +147,16 @@ class InstanceProvisioning {
 		seeds.configure(instance);
 		Integer size = instance.dataDiskGib();
 		if (size != null) {
-			String volume = Volume.dataVolumeName(instance.machineName());
-			hosts.run(instance, "attach the data disk", (p, target) -> {
-				p.createVolume(target, new VolumeSpec(volume, size));
-				p.attachVolume(target, instance.machineName(), volume);
-			});
+			attachDataVolume(instance, Volume.dataVolumeName(instance.machineName()), size);
 		}
+	}
+
+	/** Creates the data volume (or finds it) and attaches it to the machine persistently, before its first boot. */
+	private void attachDataVolume(Instance instance, String volume, int sizeGib) {
+		hosts.run(instance, "attach the data disk", (p, target) -> {
+			p.createVolume(target, new VolumeSpec(volume, sizeGib));
+			p.attachVolume(target, instance.machineName(), volume);
+		});
 	}
 
 	private boolean machineExists(Instance instance) {

@@ -394,10 +394,6 @@ class Deployment {
 		return state;
 	}
 
-	int stepAttempt() {
-		return stepAttempt;
-	}
-
 	@Nullable Instant stepStartedAt() {
 		return stepStartedAt;
 	}

@@ -61,7 +61,7 @@ class DeploymentPagesController {
 		DeploymentViews.View view = views.get(viewer, id);
 		model.addAttribute("deployment", view);
 		model.addAttribute("operator", viewer.isOperator());
-		boolean owner = views.isOwner(viewer, id);
+		boolean owner = view.organisationId().equals(viewer.organisationId().id());
 		model.addAttribute("access", owner && view.state() == DeploymentState.READY ? views.access(viewer, id) : null);
 		return "deployer/deployment";
 	}

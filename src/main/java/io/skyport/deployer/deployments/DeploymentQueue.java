@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
@@ -56,6 +56,11 @@ class DeploymentQueue {
 					}
 				};
 			});
+	}
+
+	/** The execution that drives a deployment. */
+	static TaskInstance<Void> execution(UUID deploymentId) {
+		return TASK.instance(deploymentId.toString()).build();
 	}
 
 	/**
@@ -99,10 +104,9 @@ class DeploymentQueue {
 		}
 
 		void at(DeploymentId id, Instant at) {
-			TaskInstanceId instance = TaskInstanceId.of(TASK.getTaskName(), id.toString());
-			if (!scheduler.scheduleIfNotExists(TASK.instance(id.toString()).build(), at)) {
+			if (!scheduler.scheduleIfNotExists(execution(id.id()), at)) {
 				try {
-					scheduler.reschedule(instance, at);
+					scheduler.reschedule(execution(id.id()), at);
 				}
 				catch (RuntimeException ex) {
 					// Being driven right now: the running drive reads the change before it rests.

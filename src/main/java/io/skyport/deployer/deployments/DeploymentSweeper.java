@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -31,9 +31,9 @@ class DeploymentSweeper {
 		return Tasks.recurring("deployment-sweep", Schedules.fixedDelay(interval)).execute((instance, context) -> {
 			SchedulerClient scheduler = context.getSchedulerClient();
 			for (UUID id : deployments.findNeedingDrive()) {
-				TaskInstanceId execution = TaskInstanceId.of(DeploymentQueue.TASK.getTaskName(), id.toString());
+				TaskInstance<Void> execution = DeploymentQueue.execution(id);
 				if (scheduler.getScheduledExecution(execution).isEmpty()
-						&& scheduler.scheduleIfNotExists(DeploymentQueue.TASK.instance(id.toString()).build(), clock.instant())) {
+						&& scheduler.scheduleIfNotExists(execution, clock.instant())) {
 					log.info("Deployment {} had work but no execution; queued it again", id);
 				}
 			}

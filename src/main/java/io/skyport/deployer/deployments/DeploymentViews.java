@@ -68,11 +68,6 @@ class DeploymentViews {
 	}
 
 	@Transactional(readOnly = true)
-	boolean isOwner(CurrentUser viewer, UUID id) {
-		return visible(viewer, id).organisationId().equals(viewer.organisationId());
-	}
-
-	@Transactional(readOnly = true)
 	List<Summary> bySubscription(CurrentUser viewer, UUID subscriptionId) {
 		return deployments.findBySubscriptionId(subscriptionId)
 			.filter(deployment -> mayView(viewer, deployment))

@@ -23,10 +23,6 @@ interface Deployments extends JpaRepository<Deployment, UUID> {
 
 	Optional<Deployment> findByInstanceId(UUID instanceId);
 
-	Optional<Deployment> findByIdAndOrganisationId(UUID id, UUID organisationId);
-
-	List<Deployment> findBySubscriptionIdAndOrganisationId(UUID subscriptionId, UUID organisationId);
-
 	List<Deployment> findByInstanceIdAndOrganisationId(UUID instanceId, UUID organisationId);
 
 	Page<Deployment> findByOrganisationIdOrderByCreatedAtDesc(UUID organisationId, Pageable page);
