@@ -94,17 +94,8 @@ public class DeployerFixtures {
 		TestUser vendor = accounts.vendor();
 		TestUser customer = accounts.customer();
 		String region = "dp-" + UUID.randomUUID().toString().substring(0, 8);
-		Map<String, Object> node = new HashMap<>(nodeSettings);
-		node.put("name", "node-" + region);
-		node.put("uri", "test:///default");
-		node.put("region", region);
-		node.put("virtType", "QEMU");
-		node.put("storagePool", "default-pool");
-		MvcTestResult created = send("POST", "/api/v1/compute/nodes", node, operator);
-		assertThat(created).hasStatus(201);
-		UUID nodeId = UUID.fromString(read(created, "$.id"));
-		UUID keyId = UUID.fromString(read(send("POST", "/api/v1/ssh-keys",
-				Map.of("name", "laptop", "publicKey", ED25519), customer), "$.id"));
+		UUID nodeId = addNode(region, "node-" + region, nodeSettings, operator);
+		UUID keyId = sshKey(customer);
 		PublishedProduct product = catalogFixtures.publish(vendor, "Deployable " + region, "databases", "EUR", "5", "9");
 		List<PlanSnapshot> plans = catalog.publishedProduct(product.id()).orElseThrow().plans();
 		PlanSnapshot bare = plans.stream().filter(PlanSnapshot::isBareVm).findFirst().orElseThrow();
@@ -126,33 +117,38 @@ public class DeployerFixtures {
 
 	/** Orders a plan given by its ID in the world's region with the customer's key; the subscription. */
 	public SubscriptionId order(World world, String planId) {
-		MvcTestResult placed = send("POST", "/api/v1/orders", Map.of("planId", planId, "region", world.region(),
-				"sshKeyIds", List.of(world.sshKeyId())), world.customer());
+		return order(world, planId, false);
+	}
+
+	private SubscriptionId order(World world, String planId, boolean trial) {
+		MvcTestResult placed = send("POST", "/api/v1/orders", Map.of("planId", planId, "trial", trial, "region",
+				world.region(), "sshKeyIds", List.of(world.sshKeyId())), world.customer());
 		assertThat(placed).hasStatus(201);
 		return new SubscriptionId(UUID.fromString(read(placed, "$.subscriptionId")));
 	}
-
 	/** More {@code test:///default} nodes in the world's region. */
 	public void addNodes(World world, int count) {
 		for (int i = 0; i < count; i++) {
-			Map<String, Object> node = new HashMap<>();
-			node.put("name", "node-" + world.region() + "-" + i);
-			node.put("uri", "test:///default");
-			node.put("region", world.region());
-			node.put("virtType", "QEMU");
-			node.put("storagePool", "default-pool");
-			assertThat(send("POST", "/api/v1/compute/nodes", node, world.operator())).hasStatus(201);
+			addNode(world.region(), "node-" + world.region() + "-" + i, Map.of(), world.operator());
 		}
+	}
+
+	private UUID addNode(String region, String name, Map<String, Object> settings, TestUser operator) {
+		Map<String, Object> node = new HashMap<>(settings);
+		node.put("name", name);
+		node.put("uri", "test:///default");
+		node.put("region", region);
+		node.put("virtType", "QEMU");
+		node.put("storagePool", "default-pool");
+		MvcTestResult created = send("POST", "/api/v1/compute/nodes", node, operator);
+		assertThat(created).hasStatus(201);
+		return UUID.fromString(read(created, "$.id"));
 	}
 
 	/** Orders the plan in the world's region with the customer's key, as the order API does; the subscription. */
 	public SubscriptionId order(World world, PlanSnapshot plan, boolean trial) {
-		MvcTestResult placed = send("POST", "/api/v1/orders", Map.of("planId", plan.planId().id(), "trial", trial,
-				"region", world.region(), "sshKeyIds", List.of(world.sshKeyId())), world.customer());
-		assertThat(placed).hasStatus(201);
-		return new SubscriptionId(UUID.fromString(read(placed, "$.subscriptionId")));
+		return order(world, plan.planId().id().toString(), trial);
 	}
-
 	public UUID deploymentOf(SubscriptionId subscription) {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(30))

@@ -2,9 +2,6 @@ package io.skyport.deployer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -74,24 +71,10 @@ class DeploymentCrashTests {
 			assertThat(fixtures.instanceState(instance)).isEqualTo("RUNNING");
 			// The killed server's test hypervisor died with it: the machine the second server's host holds is the
 			// only one, and it carries the instance's ID (libvirt names are unique per host).
-			HttpResponse<String> xml = get(second.baseUrl() + "/api/v1/instances/" + instance + "/domain-xml",
+			HttpResponse<String> xml = second.get("/api/v1/instances/" + instance + "/domain-xml",
 					world.operator().bearer());
 			assertThat(xml.statusCode()).isEqualTo(200);
 			assertThat(xml.body()).contains("<domain").contains(instance.toString());
-		}
-	}
-
-	private static HttpResponse<String> get(String uri, String bearer) {
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			return client.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", bearer).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
 		}
 	}
 

@@ -2,9 +2,6 @@ package io.skyport.deployer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,20 +94,9 @@ class TwoServersDeployingTests {
 	}
 
 	private static long machinesCreated(SkyportProcess server, World world) {
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/actuator/prometheus"))
-				.header("Authorization", world.operator().bearer())
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(metrics.statusCode()).isEqualTo(200);
-			Matcher created = CREATED.matcher(metrics.body());
-			return created.find() ? Math.round(Double.parseDouble(created.group(1))) : 0;
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
+		HttpResponse<String> metrics = server.get("/actuator/prometheus", world.operator().bearer());
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		Matcher created = CREATED.matcher(metrics.body());
+		return created.find() ? Math.round(Double.parseDouble(created.group(1))) : 0;
 	}
 }

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +74,21 @@ public final class SkyportProcess implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + port;
+	}
+
+	/** A GET of this server's {@code path} with the given {@code Authorization} header. */
+	public HttpResponse<String> get(String path, String authorization) {
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", authorization)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted while asking " + name, ex);
+		}
 	}
 
 	public long pid() {
