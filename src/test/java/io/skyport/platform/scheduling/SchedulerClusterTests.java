@@ -125,7 +125,9 @@ class SchedulerClusterTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> runs.size() == 1);
 		assertThat(pickedBy("deployment-1")).isEqualTo("a");
 
+		// a freezes: no heartbeats and no polls (a polling a would otherwise pick the revived execution again)
 		heartbeatsOfA.shutdownNow();
+		a.pause();
 		start(b);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> runs.size() == 2);
