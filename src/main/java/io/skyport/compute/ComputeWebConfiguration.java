@@ -15,7 +15,8 @@ class ComputeWebConfiguration {
 
 	@Bean
 	AuthorizationRules computeAuthorizationRules() {
-		return requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/images").permitAll();
+		return requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/images").permitAll()
+			.requestMatchers("/api/v1/images", "/api/v1/images/**").hasRole("OPERATOR");
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import io.skyport.compute.images.ImageRegistry;
+
 /**
  * Images for tests of other modules. A test-only bean: autowire it in a {@code @SkyportIntegrationTest}.
  */

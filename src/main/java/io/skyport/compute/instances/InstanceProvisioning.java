@@ -10,12 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import io.skyport.compute.ComputeImages;
 import io.skyport.compute.ComputeRefusedException;
 import io.skyport.compute.ComputeUnavailableException;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.InstanceId;
 import io.skyport.compute.InstanceState;
+import io.skyport.compute.NodeId;
+import io.skyport.compute.images.NodeImages;
 import io.skyport.compute.nocloud.IssuedSeed;
 import io.skyport.compute.placement.PlacementDecision;
 import io.skyport.compute.placement.PlacementRequest;
@@ -40,12 +41,12 @@ class InstanceProvisioning {
 	private final InstanceViews views;
 	private final InstanceHosts hosts;
 	private final InstanceSeeds seeds;
-	private final ComputeImages images;
+	private final NodeImages images;
 	private final Placements placements;
 	private final Duration stopGracePeriod;
 
 	InstanceProvisioning(InstanceStore store, InstanceViews views, InstanceHosts hosts, InstanceSeeds seeds,
-			ComputeImages images, Placements placements,
+			NodeImages images, Placements placements,
 			@Value("${skyport.compute.stop-grace-period:30s}") Duration stopGracePeriod) {
 		this.store = store;
 		this.views = views;
@@ -167,12 +168,14 @@ class InstanceProvisioning {
 
 	/** Issues the instance's seed (hostname and keys) and defines its machine with its root volume, not started. */
 	private void define(Instance instance) {
-		String imageSource = images.source(instance.imageId())
-			.orElseThrow(() -> new ComputeRefusedException("The image of " + instance.name()
-					+ " is no longer registered."));
+		NodeId nodeId = instance.nodeId();
+		if (nodeId == null) {
+			throw new ComputeRefusedException("The instance " + instance.name() + " has not been placed on a node.");
+		}
+		NodeImages.BootMedia media = images.bootMedia(instance.imageId(), nodeId);
 		IssuedSeed seed = seeds.issue(instance);
 		MachineSpec spec = new MachineSpec(instance.machineName(), instance.id().id(), instance.vcpus(),
-				instance.memoryMib(), imageSource, instance.rootDiskGib(), seed.smbiosSerial());
+				instance.memoryMib(), media.disk(), instance.rootDiskGib(), seed.smbiosSerial(), media.kernelBoot());
 		hosts.call(instance, "define the machine", (p, target) -> p.createMachine(target, spec));
 	}
 

@@ -45,6 +45,23 @@ final class DomainXml {
 		}
 	}
 
+	/**
+	 * Direct kernel boot: the paths on the host of the kernel and the optional initrd, and the kernel command line.
+	 */
+	record Kernel(String kernel, @Nullable String initrd, String cmdline) {
+
+		Kernel {
+			checkBootPath(kernel, "kernel");
+			if (initrd != null) {
+				checkBootPath(initrd, "initrd");
+			}
+			checkCmdline(cmdline);
+		}
+	}
+
+	/** The longest kernel command line accepted (x86's limit is 2048 bytes with the terminating NUL). */
+	static final int MAX_CMDLINE = 2047;
+
 	private static final int MAX_SERIAL = 1024;
 
 	private static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
@@ -59,6 +76,17 @@ final class DomainXml {
 	 */
 	static String domain(MachineSpec spec, VirtType virtType, NetworkAttachment network, Disk root, @Nullable Disk data,
 			Path consoleLog) {
+		return domain(spec, virtType, network, root, data, consoleLog, null);
+	}
+
+	/**
+	 * The domain XML of a new machine, booting {@code kernel} directly if given ({@code <os><kernel>}, {@code <initrd>},
+	 * {@code <cmdline>}; the root disk is then only the root file system) and from the root disk otherwise.
+	 *
+	 * @throws IllegalArgumentException a name, size, path, the command line or the SMBIOS serial is not acceptable.
+	 */
+	static String domain(MachineSpec spec, VirtType virtType, NetworkAttachment network, Disk root, @Nullable Disk data,
+			Path consoleLog, @Nullable Kernel kernel) {
 		check(spec, network, consoleLog);
 		Document document = XmlDocuments.newDocument();
 		Element domain = XmlDocuments.child(document, "domain", "type", virtType.name().toLowerCase(Locale.ROOT));
@@ -73,7 +101,16 @@ final class DomainXml {
 
 		Element os = XmlDocuments.child(domain, "os");
 		XmlDocuments.text(os, "type", "hvm");
-		XmlDocuments.child(os, "boot", "dev", "hd");
+		if (kernel == null) {
+			XmlDocuments.child(os, "boot", "dev", "hd");
+		}
+		else {
+			XmlDocuments.text(os, "kernel", kernel.kernel());
+			if (kernel.initrd() != null) {
+				XmlDocuments.text(os, "initrd", kernel.initrd());
+			}
+			XmlDocuments.text(os, "cmdline", kernel.cmdline());
+		}
 		XmlDocuments.child(os, "smbios", "mode", "sysinfo");
 
 		Element features = XmlDocuments.child(domain, "features");
@@ -123,6 +160,9 @@ final class DomainXml {
 			throw new IllegalArgumentException("A machine needs an image.");
 		}
 		checkSerial(spec.smbiosSerial());
+		if (spec.kernelBoot() != null) {
+			checkCmdline(spec.kernelBoot().cmdline());
+		}
 		if (network.source() != null && !DEVICE_NAME.matcher(network.source()).matches()) {
 			throw new IllegalArgumentException("'" + network.source() + "' is not a valid " + network.mode().name()
 				.toLowerCase(Locale.ROOT) + " name: use 1-64 letters, digits, '.', '_', ':' or '-'.");
@@ -188,6 +228,29 @@ final class DomainXml {
 			}
 		};
 		XmlDocuments.child(element, "model", "type", "virtio");
+	}
+
+	/**
+	 * The kernel command line is passed as it is: it must fit the kernel's limit and cannot carry control characters
+	 * (XML 1.0 cannot hold most of them, and a line break would end it early).
+	 */
+	static void checkCmdline(String cmdline) {
+		if (cmdline.length() > MAX_CMDLINE) {
+			throw new IllegalArgumentException("The kernel command line must have at most " + MAX_CMDLINE
+					+ " characters.");
+		}
+		if (cmdline.codePoints().anyMatch(c -> Character.isISOControl(c) || c > 0x7e)) {
+			throw new IllegalArgumentException("The kernel command line must be printable ASCII without control "
+					+ "characters.");
+		}
+	}
+
+	private static void checkBootPath(String path, String what) {
+		if (!path.startsWith("/") || path.length() > 4096
+				|| path.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
+			throw new IllegalArgumentException("The " + what + " must be an absolute path without spaces or control "
+					+ "characters: '" + path + "'.");
+		}
 	}
 
 	/**

@@ -121,7 +121,9 @@ class LibvirtComputeProvider implements ComputeProvider {
 			log.warn("The console log directory {} of node {} does not exist and Skyport cannot create it; "
 					+ "machines there will not start until it does.", consoleLog.getParent(), target.name());
 		}
-		String xml = DomainXml.domain(spec, target.virtType(), target.network(), root, null, consoleLog);
+		DomainXml.Kernel kernel = spec.kernelBoot() == null ? null
+				: connections.call(target, action, c -> kernel(c, target, spec));
+		String xml = DomainXml.domain(spec, target.virtType(), target.network(), root, null, consoleLog, kernel);
 		MachineInfo created = connections.call(target, action, c -> {
 			Domain domain = Domains.find(c, name);
 			if (domain == null) {
@@ -212,6 +214,24 @@ class LibvirtComputeProvider implements ComputeProvider {
 		}
 		return connections.call(target, "create volume '" + name + "'", c -> StorageVolumes.info(StorageVolumes
 			.ensureEmpty(StorageVolumes.pool(c, target.storagePool()), name, spec.sizeGib() * StorageVolumes.GIB)));
+	}
+
+	@Override
+	public VolumeInfo importVolume(ProviderTarget target, String name, String format, long sizeBytes, Path file,
+			String sha256) {
+		String volume = LibvirtNames.volume(name);
+		if (!format.matches("[a-z0-9]+")) {
+			throw new IllegalArgumentException("'" + format + "' is not a volume format.");
+		}
+		if (sizeBytes < 1) {
+			throw new IllegalArgumentException("A volume needs at least one byte, not " + sizeBytes + ".");
+		}
+		if (!sha256.matches("[0-9a-f]{64}")) {
+			throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 in lower-case hex.");
+		}
+		return connections.call(target, "copy volume '" + volume + "'", properties.copyTimeout(),
+				c -> VolumeImports.importFile(c, StorageVolumes.pool(c, target.storagePool()), volume, format, sizeBytes,
+						file, sha256, connections.label(target)));
 	}
 
 	@Override
@@ -441,6 +461,26 @@ class LibvirtComputeProvider implements ComputeProvider {
 					target.storagePool(), target.name(), LibvirtErrors.message(e), spec.imageSource());
 			return null;
 		}
+	}
+
+	/** The paths on the host of the kernel and initrd the machine boots directly. */
+	private DomainXml.Kernel kernel(Connect c, ProviderTarget target, MachineSpec spec) throws LibvirtException {
+		MachineSpec.KernelBoot boot = java.util.Objects.requireNonNull(spec.kernelBoot());
+		StoragePool pool = StorageVolumes.pool(c, target.storagePool());
+		String initrd = boot.initrd();
+		return new DomainXml.Kernel(bootFile(c, pool, target, spec, boot.kernel(), "kernel"),
+				initrd == null ? null : bootFile(c, pool, target, spec, initrd, "initrd"), boot.cmdline());
+	}
+
+	private String bootFile(Connect c, StoragePool pool, ProviderTarget target, MachineSpec spec, String source,
+			String what) throws LibvirtException {
+		StringBuilder why = new StringBuilder();
+		StorageVolumes.Image file = StorageVolumes.image(c, pool, source, why);
+		if (file == null) {
+			throw new ProviderFailureException("Cannot create machine '" + spec.name() + "' on node "
+					+ connections.label(target) + ": its " + what + " '" + source + "' was not found (" + why + ").");
+		}
+		return file.disk().path();
 	}
 
 	/** The root volume as a full copy of the image, for pools that cannot back a volume by another. */

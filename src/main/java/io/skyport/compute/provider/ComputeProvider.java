@@ -1,5 +1,6 @@
 package io.skyport.compute.provider;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -58,6 +59,21 @@ public interface ComputeProvider {
 
 	/** Detaches a volume; not attached is not an error. */
 	void detachVolume(ProviderTarget target, String machineName, String volumeName);
+
+	/**
+	 * Copies a local file into the target's storage pool as the volume {@code name} (raw bytes, streamed: the host may
+	 * be remote) and verifies it: the bytes sent must hash to {@code sha256}, the volume must have the file's size
+	 * afterwards, and where the host can stream a volume back it is read back and hashed again. An existing volume
+	 * with that name is verified the same way and replaced if it differs (where it cannot be read back, it is
+	 * overwritten). Runs within the adapter's copy timeout.
+	 *
+	 * @param format the file's format as the volume should record it ({@code qcow2} or {@code raw}).
+	 * @param sha256 the file's expected SHA-256, 64 lower-case hex digits.
+	 * @return the volume, with its path on the host.
+	 * @throws ProviderFailureException the file does not match {@code sha256} or its size, or the host refused.
+	 */
+	VolumeInfo importVolume(ProviderTarget target, String name, String format, long sizeBytes, Path file,
+			String sha256);
 
 	/** Deletes a volume; a missing volume (or storage pool) is not an error. */
 	void deleteVolume(ProviderTarget target, String volumeName);

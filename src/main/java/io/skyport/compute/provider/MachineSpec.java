@@ -2,6 +2,8 @@ package io.skyport.compute.provider;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to create: a machine with its root volume. Data volumes are made and attached separately
  * ({@link ComputeProvider#createVolume}, {@link ComputeProvider#attachVolume}).
@@ -12,7 +14,26 @@ import java.util.UUID;
  *        volume name in the target's storage pool.
  * @param smbiosSerial the SMBIOS system serial, which carries the NoCloud seed
  *        ({@code ds=nocloud-net;s=http://…/nocloud/TOKEN/}).
+ * @param kernelBoot the kernel and initrd to boot directly, or {@code null} to boot from the root disk.
  */
 public record MachineSpec(String name, UUID uuid, int vcpus, long memoryMib, String imageSource, int rootDiskGib,
-		String smbiosSerial) {
+		String smbiosSerial, @Nullable KernelBoot kernelBoot) {
+
+	/** A machine that boots from its root disk. */
+	public MachineSpec(String name, UUID uuid, int vcpus, long memoryMib, String imageSource, int rootDiskGib,
+			String smbiosSerial) {
+		this(name, uuid, vcpus, memoryMib, imageSource, rootDiskGib, smbiosSerial, null);
+	}
+
+	/**
+	 * Direct kernel boot: the hypervisor loads the kernel (and initrd) itself and passes the command line; the root
+	 * disk holds the root file system.
+	 *
+	 * @param kernel the kernel, given like {@link MachineSpec#imageSource()}: a volume name in the target's storage
+	 *        pool, {@code pool/volume} or an absolute path on the host.
+	 * @param initrd the initial RAM disk, given the same way, or {@code null} for none.
+	 * @param cmdline the kernel command line, e.g. {@code root=/dev/vda console=ttyS0 rw}; may be empty.
+	 */
+	public record KernelBoot(String kernel, @Nullable String initrd, String cmdline) {
+	}
 }

@@ -1,4 +1,4 @@
-package io.skyport.compute;
+package io.skyport.compute.images;
 
 import java.util.List;
 
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 @ConditionalOnBooleanProperty("skyport.demo.enabled")
-class ComputeDemoData implements ApplicationRunner {
+class ImageDemoData implements ApplicationRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(ComputeDemoData.class);
+	private static final Logger log = LoggerFactory.getLogger(ImageDemoData.class);
 
 	static final List<ImageRegistry.ImageForm> DEMO_IMAGES = List.of(
 			new ImageRegistry.ImageForm("Debian 12 (bookworm)", "DEBIAN", "default/debian-12-genericcloud-amd64.qcow2",
@@ -30,7 +30,7 @@ class ComputeDemoData implements ApplicationRunner {
 
 	private final ImageRegistry registry;
 
-	ComputeDemoData(ImageRegistry registry) {
+	ImageDemoData(ImageRegistry registry) {
 		this.registry = registry;
 	}
 

@@ -1,4 +1,4 @@
-package io.skyport.compute;
+package io.skyport.compute.images;
 
 import java.util.UUID;
 
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.skyport.compute.OsFamily;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.web.FormErrors;

@@ -1,4 +1,4 @@
-package io.skyport.compute;
+package io.skyport.compute.images;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,11 +12,17 @@ import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
 
+import io.skyport.compute.ImageId;
+import io.skyport.compute.ImageSummary;
+import io.skyport.compute.OsFamily;
 import io.skyport.platform.errors.ConflictException;
 
 /**
- * An operating-system image in the registry. The source is what libvirt boots from: an absolute path on the
- * hosts, a volume in a libvirt storage pool ({@code pool/volume}), or an http(s) URL to download.
+ * An operating-system image in the registry. It boots from its disk ({@link Boot#DISK}) or from a kernel and initrd
+ * with a command line ({@link Boot#KERNEL}). The source is where its disk comes from: a volume in a libvirt storage
+ * pool ({@code pool/volume}), an absolute path or an http(s) URL — used in place on the hosts, or, when the image
+ * has {@link ImageFile}s, imported into Skyport's image store and copied into each node's pool. Empty for a disk
+ * that is uploaded.
  */
 @Entity
 @Table(name = "images")
@@ -24,6 +30,14 @@ class Image {
 
 	enum Status {
 		AVAILABLE, DEPRECATED
+	}
+
+	/** How the image boots. */
+	enum Boot {
+		/** From its disk, which boots by itself. */
+		DISK,
+		/** From a kernel and initrd loaded by the hypervisor, with a kernel command line; the disk is the root. */
+		KERNEL
 	}
 
 	@Id
@@ -39,6 +53,11 @@ class Image {
 	private String defaultSshUser;
 
 	private int minDiskGib;
+
+	@Enumerated(EnumType.STRING)
+	private Boot boot;
+
+	private @Nullable String kernelCmdline;
 
 	private @Nullable String description;
 
@@ -90,6 +109,8 @@ class Image {
 		this.defaultSshUser = details.defaultSshUser();
 		this.minDiskGib = details.minDiskGib();
 		this.description = details.description();
+		this.boot = details.boot();
+		this.kernelCmdline = details.kernelCmdline();
 		this.updatedAt = now;
 	}
 
@@ -98,7 +119,7 @@ class Image {
 	}
 
 	ImageDetails details() {
-		return new ImageDetails(name, osFamily, source, defaultSshUser, minDiskGib, description);
+		return new ImageDetails(name, osFamily, source, defaultSshUser, minDiskGib, description, boot, kernelCmdline);
 	}
 
 	UUID id() {
@@ -111,6 +132,14 @@ class Image {
 
 	String source() {
 		return source;
+	}
+
+	Boot boot() {
+		return boot;
+	}
+
+	@Nullable String kernelCmdline() {
+		return kernelCmdline;
 	}
 
 	Status status() {

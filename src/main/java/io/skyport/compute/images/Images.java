@@ -1,4 +1,4 @@
-package io.skyport.compute;
+package io.skyport.compute.images;
 
 import java.util.List;
 import java.util.UUID;
