@@ -109,7 +109,7 @@ class CatalogDemoData implements ApplicationRunner {
 			ImageSummary image = available.get(i % available.size());
 			for (DemoPlan plan : demo.plans()) {
 				plans.add(vendor, product.id(), new PlanInput(plan.name(), plan.vcpus(), plan.memoryMib(),
-						Math.max(plan.diskGib(), image.minDiskGib()), plan.dataDiskGib(), image.id().id().toString(),
+						Math.max(plan.diskGib(), image.minDiskGib()), plan.dataDiskGib(), null, image.id().id().toString(),
 						new BigDecimal(plan.price()), "EUR", 1000, new BigDecimal("0.02"), plan.trialDays(), null));
 			}
 			media.uploadLogo(vendor, product.id(), GeneratedLogo.png(demo.initials(), demo.colour()));

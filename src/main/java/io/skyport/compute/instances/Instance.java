@@ -29,6 +29,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 
 import io.skyport.accounts.OrganisationId;
 import io.skyport.accounts.SshKeyId;
+import io.skyport.compute.DataDiskMountPoints;
 import io.skyport.compute.ImageId;
 import io.skyport.compute.InstanceId;
 import io.skyport.compute.InstanceState;
@@ -75,6 +76,8 @@ class Instance extends AbstractAggregateRoot<Instance> {
 	private int rootDiskGib;
 
 	private @Nullable Integer dataDiskGib;
+
+	private @Nullable String dataDiskMountPoint;
 
 	private UUID imageId;
 
@@ -124,6 +127,8 @@ class Instance extends AbstractAggregateRoot<Instance> {
 		this.memoryMib = request.memoryMib();
 		this.rootDiskGib = request.rootDiskGib();
 		this.dataDiskGib = request.dataDiskGib();
+		this.dataDiskMountPoint = request.dataDiskGib() == null ? null
+				: DataDiskMountPoints.normalise("dataDiskMountPoint", request.dataDiskMountPoint(), new ArrayList<>());
 		this.imageId = request.imageId().id();
 		this.sshKeyIds = new ArrayList<>(request.sshKeyIds().stream().map(SshKeyId::id).toList());
 		this.guestConfiguration = request.guestConfiguration();
@@ -282,6 +287,11 @@ class Instance extends AbstractAggregateRoot<Instance> {
 
 	@Nullable Integer dataDiskGib() {
 		return dataDiskGib;
+	}
+
+	/** Where the guest mounts the data disk; {@literal null} without one. */
+	@Nullable String dataDiskMountPoint() {
+		return dataDiskMountPoint;
 	}
 
 	ImageId imageId() {

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.skyport.compute.DataDiskMountPoints;
 import io.skyport.compute.InstanceConfigFetched;
 import io.skyport.compute.InstanceId;
 import io.skyport.platform.errors.ConflictException;
@@ -151,6 +152,14 @@ public class NoCloudSeeds {
 		}
 		if (request.dataDiskGib() != null && request.dataDiskGib() < 1) {
 			violations.add(new Violation("dataDiskGib", "The data disk must be at least 1 GiB (or none)."));
+		}
+		if (request.dataDiskGib() != null && request.dataDiskMountPoint() != null
+				&& !DataDiskMountPoints.isValid(request.dataDiskMountPoint())) {
+			DataDiskMountPoints.normalise("dataDiskMountPoint", request.dataDiskMountPoint(), violations);
+			if (violations.stream().noneMatch(v -> v.field().equals("dataDiskMountPoint"))) {
+				violations.add(new Violation("dataDiskMountPoint", "The data disk's mount point must be written "
+						+ "without surrounding spaces or a trailing / (got '" + request.dataDiskMountPoint() + "')."));
+			}
 		}
 		if (request.vendorCloudConfig() != null && !request.vendorCloudConfig().isBlank()) {
 			try {

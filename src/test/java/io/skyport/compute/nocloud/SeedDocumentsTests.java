@@ -163,7 +163,7 @@ class SeedDocumentsTests {
 	}
 
 	private static SeedDocuments.SeedData seed(String hostname, List<String> keys, Integer dataDisk, String vendor) {
-		return new SeedDocuments.SeedData(INSTANCE, hostname, keys, dataDisk, vendor);
+		return new SeedDocuments.SeedData(INSTANCE, hostname, keys, dataDisk, null, vendor);
 	}
 
 	@SuppressWarnings("unchecked")
