@@ -103,15 +103,19 @@ public class NoCloudSeeds {
 
 	/**
 	 * Records a phone-home of a live token; the first one marks the seed configured and publishes
-	 * {@link InstanceConfigFetched} (in this transaction, so the event is recorded with the change).
+	 * {@link GuestPhonedHome} (in this transaction, so the event is recorded with the change). Its listener records
+	 * the guest's addresses, then publishes {@link InstanceConfigFetched}: whoever hears that the guest is configured
+	 * finds its addresses recorded.
 	 *
+	 * @param sourceAddress the request's client address.
 	 * @return whether the token is live.
 	 */
 	@Transactional
-	boolean phoneHome(SeedToken token) {
-		return store.phoneHome(token, clock.instant()).map(phoneHome -> {
+	boolean phoneHome(SeedToken token, String sourceAddress) {
+		Instant now = clock.instant();
+		return store.phoneHome(token, now).map(phoneHome -> {
 			if (phoneHome.first()) {
-				events.publishEvent(new InstanceConfigFetched(new InstanceId(phoneHome.instanceId())));
+				events.publishEvent(new GuestPhonedHome(new InstanceId(phoneHome.instanceId()), sourceAddress, now));
 			}
 			return true;
 		}).orElse(false);

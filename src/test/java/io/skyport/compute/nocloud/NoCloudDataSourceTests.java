@@ -34,7 +34,6 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
-import io.skyport.compute.InstanceConfigFetched;
 import io.skyport.compute.InstanceId;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.testing.SkyportIntegrationTest;
@@ -238,9 +237,10 @@ class NoCloudDataSourceTests {
 		assertThat(phoneHome(seed)).hasStatusOk();
 		assertThat(mvc.get().uri(path(seed) + "phone-home").with(from(address)).exchange()).hasStatus(405);
 
-		assertThat(events.stream(InstanceConfigFetched.class).filter(event -> event.instanceId().equals(instance)))
-			.hasSize(1);
-		assertThat(committed.received()).filteredOn(event -> event.instanceId().equals(instance)).hasSize(1);
+		assertThat(events.stream(GuestPhonedHome.class).filter(event -> event.instanceId().equals(instance)))
+			.singleElement().satisfies(event -> assertThat(event.sourceAddress()).isEqualTo(address));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committed.received())
+			.filteredOn(event -> event.instanceId().equals(instance)).hasSize(1));
 		Map<String, Object> row = jdbc.sql("""
 				select configured_at is not null as configured, phone_home_count from compute_nocloud_seeds
 				where instance_id = :id""").param("id", instance.id()).query().singleRow();
@@ -248,8 +248,9 @@ class NoCloudDataSourceTests {
 
 		seeds.revoke(instance);
 		assertThat(phoneHome(seed)).hasStatus(404);
-		assertThat(events.stream(InstanceConfigFetched.class).filter(event -> event.instanceId().equals(instance)))
+		assertThat(events.stream(GuestPhonedHome.class).filter(event -> event.instanceId().equals(instance)))
 			.hasSize(1);
+		assertThat(committed.received()).filteredOn(event -> event.instanceId().equals(instance)).hasSize(1);
 	}
 
 	@Test
