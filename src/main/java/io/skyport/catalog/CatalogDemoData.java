@@ -37,6 +37,10 @@ class CatalogDemoData implements ApplicationRunner {
 	record DemoPlan(String name, int vcpus, int memoryMib, int diskGib, Integer dataDiskGib, String price, int trialDays) {
 	}
 
+	/** Where some demo products mount their data disk; the others use the default, /data. */
+	static final Map<String, String> MOUNT_POINTS = Map.of("Postgres Pro", "/var/lib/postgresql",
+			"WordPress Studio", "/srv/www");
+
 	/**
 	 * Access details of some demo products, so demo deployments show access instructions with and without a password.
 	 * The demo customer orders without an SSH key, so the products it orders declare a login of their own.
@@ -109,7 +113,8 @@ class CatalogDemoData implements ApplicationRunner {
 			ImageSummary image = available.get(i % available.size());
 			for (DemoPlan plan : demo.plans()) {
 				plans.add(vendor, product.id(), new PlanInput(plan.name(), plan.vcpus(), plan.memoryMib(),
-						Math.max(plan.diskGib(), image.minDiskGib()), plan.dataDiskGib(), image.id().id().toString(),
+						Math.max(plan.diskGib(), image.minDiskGib()), plan.dataDiskGib(),
+						plan.dataDiskGib() == null ? null : MOUNT_POINTS.get(demo.name()), image.id().id().toString(),
 						new BigDecimal(plan.price()), "EUR", 1000, new BigDecimal("0.02"), plan.trialDays(), null));
 			}
 			media.uploadLogo(vendor, product.id(), GeneratedLogo.png(demo.initials(), demo.colour()));

@@ -55,7 +55,8 @@ final class CatalogImportFile {
 	static final List<String> PRODUCT_FIELDS = List.of("slug", "name", "shortDescription", "longDescription", "category",
 			"tags", "supportEmail", "supportUrl", "guestConfiguration", "accessUrl", "defaultUsername", "defaultPassword",
 			"ports", "publish", "plans");
-	static final List<String> PLAN_FIELDS = List.of("name", "vcpus", "memoryMib", "diskGib", "dataDiskGib", "image",
+	static final List<String> PLAN_FIELDS = List.of("name", "vcpus", "memoryMib", "diskGib", "dataDiskGib", "dataDiskMountPoint",
+			"image",
 			"imageId", "monthlyPrice", "currency", "bandwidthIncludedGib", "bandwidthPricePerGib", "trialDays",
 			"regions");
 
@@ -280,7 +281,8 @@ final class CatalogImportFile {
 			Entry entry = new Entry(path, line(node), problems, refused);
 			entry.read(mapping, PLAN_FIELDS);
 			PlanInput input = new PlanInput(entry.text("name"), entry.integer("vcpus"), entry.integer("memoryMib"),
-					entry.integer("diskGib"), entry.integer("dataDiskGib"), entry.text("imageId"),
+					entry.integer("diskGib"), entry.integer("dataDiskGib"), entry.text("dataDiskMountPoint"),
+					entry.text("imageId"),
 					entry.decimal("monthlyPrice"), entry.text("currency"), entry.integer("bandwidthIncludedGib"),
 					entry.decimal("bandwidthPricePerGib"), entry.integer("trialDays"), entry.texts("regions"));
 			return new ParsedPlan(entry, input, entry.text("image"));

@@ -252,7 +252,8 @@ class CatalogImporter {
 	}
 
 	private static PlanInput withImageId(PlanInput input, @Nullable String imageId) {
-		return new PlanInput(input.name(), input.vcpus(), input.memoryMib(), input.diskGib(), input.dataDiskGib(), imageId,
+		return new PlanInput(input.name(), input.vcpus(), input.memoryMib(), input.diskGib(), input.dataDiskGib(),
+				input.dataDiskMountPoint(), imageId,
 				input.monthlyPrice(), input.currency(), input.bandwidthIncludedGib(), input.bandwidthPricePerGib(),
 				input.trialDays(), input.regions());
 	}

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import io.skyport.compute.ComputeCapacity;
 import io.skyport.compute.ComputeImages;
+import io.skyport.compute.DataDiskMountPoints;
 import io.skyport.compute.GuestConfigurations;
 import io.skyport.compute.ImageId;
 import io.skyport.compute.ImageSummary;
@@ -116,6 +117,16 @@ class CatalogRules {
 		Integer disk = range("diskGib", input.diskGib(), 1, MAX_DISK_GIB, "The root disk (GiB)", violations);
 		Integer dataDisk = input.dataDiskGib() == null ? null
 				: range("dataDiskGib", input.dataDiskGib(), 1, MAX_DISK_GIB, "The data disk (GiB)", violations);
+		String mountPoint = null;
+		if (input.dataDiskGib() == null) {
+			if (input.dataDiskMountPoint() != null && !input.dataDiskMountPoint().isBlank()) {
+				violations.add(new Violation("dataDiskMountPoint", "A mount point needs a data disk: give the data "
+						+ "disk's size too, or leave the mount point empty."));
+			}
+		}
+		else {
+			mountPoint = DataDiskMountPoints.normalise("dataDiskMountPoint", input.dataDiskMountPoint(), violations);
+		}
 		ImageSummary image = image(input.imageId(), violations);
 		if (image != null && disk != null && disk < image.minDiskGib()) {
 			violations.add(new Violation("diskGib", "The image " + image.name() + " needs a root disk of at least "
@@ -142,7 +153,7 @@ class CatalogRules {
 			throw new InvalidInputException(violations.isEmpty()
 					? List.of(new Violation("plan", "The plan is incomplete.")) : violations);
 		}
-		return new PlanSpec(name, vcpus, memory, disk, dataDisk, image.id().id(), monthly.amount(), monthly.currency(),
+		return new PlanSpec(name, vcpus, memory, disk, dataDisk, mountPoint, image.id().id(), monthly.amount(), monthly.currency(),
 				included, bandwidth.amount(), trial, regions);
 	}
 

@@ -11,26 +11,27 @@ import org.springframework.validation.FieldError;
 
 /**
  * The plan form of the vendor pages as submitted. Numbers are typed, so "abc" in a number field is a binding error
- * (shown next to the field) rather than a failed request; an empty data disk means a bare VM, and no region ticked
+ * (shown next to the field) rather than a failed request; an empty data disk means a bare VM, an empty mount point {@code /data}, and no region ticked
  * means every region.
  */
 record PlanForm(@Nullable String name, @Nullable Integer vcpus, @Nullable Integer memoryMib, @Nullable Integer diskGib,
-		@Nullable Integer dataDiskGib, @Nullable String imageId, @Nullable BigDecimal monthlyPrice,
+		@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, @Nullable String imageId, @Nullable BigDecimal monthlyPrice,
 		@Nullable String currency, @Nullable Integer bandwidthIncludedGib, @Nullable BigDecimal bandwidthPricePerGib,
 		@Nullable Integer trialDays, @Nullable List<String> regions) {
 
 	static PlanForm empty(String currency) {
-		return new PlanForm(null, null, null, null, null, null, null, currency, 0, BigDecimal.ZERO, 0, List.of());
+		return new PlanForm(null, null, null, null, null, null, null, null, currency, 0, BigDecimal.ZERO, 0, List.of());
 	}
 
 	static PlanForm of(PlanSnapshot plan) {
 		return new PlanForm(plan.name(), plan.vcpus(), plan.memoryMib(), plan.diskGib(), plan.dataDiskGib(),
+				plan.dataDiskMountPoint(),
 				plan.imageId().id().toString(), plan.monthlyPrice().amount(), plan.monthlyPrice().currency(),
 				plan.bandwidthIncludedGib(), plan.bandwidthPricePerGib().amount(), plan.trialDays(), plan.regions());
 	}
 
 	PlanInput input() {
-		return new PlanInput(name, vcpus, memoryMib, diskGib, dataDiskGib, imageId, monthlyPrice, currency,
+		return new PlanInput(name, vcpus, memoryMib, diskGib, dataDiskGib, dataDiskMountPoint, imageId, monthlyPrice, currency,
 				bandwidthIncludedGib, bandwidthPricePerGib, trialDays, regions);
 	}
 
@@ -47,6 +48,7 @@ record PlanForm(@Nullable String name, @Nullable Integer vcpus, @Nullable Intege
 		values.put("memoryMib", memoryMib);
 		values.put("diskGib", diskGib);
 		values.put("dataDiskGib", dataDiskGib);
+		values.put("dataDiskMountPoint", dataDiskMountPoint);
 		values.put("imageId", imageId);
 		values.put("monthlyPrice", monthlyPrice == null ? null : monthlyPrice.toPlainString());
 		values.put("currency", currency);

@@ -11,12 +11,15 @@ import io.skyport.platform.money.Money;
  * One version of a plan, exactly as a customer buys it. Versions never change once written.
  *
  * @param dataDiskGib {@literal null} for a bare-VM product: no data disk and no configuration step.
+ * @param dataDiskMountPoint where the guest mounts the data disk ({@code /data} unless the vendor chose another
+ * directory); {@literal null} exactly when there is no data disk.
  * @param bandwidthPricePerGib the price of each GiB beyond {@code bandwidthIncludedGib} in a month.
  * @param trialDays 0 when the plan has no free trial.
  * @param regions the compute regions the plan may run in, sorted; empty for every region.
  */
 public record PlanSnapshot(PlanId planId, int versionNumber, ProductId productId, String productName, String name,
-		int vcpus, int memoryMib, int diskGib, @Nullable Integer dataDiskGib, ImageId imageId, Money monthlyPrice,
+		int vcpus, int memoryMib, int diskGib, @Nullable Integer dataDiskGib,
+		@Nullable String dataDiskMountPoint, ImageId imageId, Money monthlyPrice,
 		int bandwidthIncludedGib, Money bandwidthPricePerGib, int trialDays, boolean available, List<String> regions) {
 
 	public PlanSnapshot {

@@ -14,6 +14,8 @@ import io.skyport.accounts.SshKeyId;
  * @param projectId the owner's project; {@code null} for the organisation's default project (made on first use).
  * @param name a host name label: lower-case letters, digits and hyphens, at most 63 characters.
  * @param dataDiskGib the data disk, or {@code null} for a bare VM.
+ * @param dataDiskMountPoint where the guest mounts the data disk (see {@link DataDiskMountPoints}); {@code null} for
+ * {@link DataDiskMountPoints#DEFAULT}. Only with a data disk.
  * @param sshKeyIds keys of the owner organisation's users, placed in {@code authorized_keys} by cloud-init.
  * @param guestConfiguration the product's vendor-supplied {@code #cloud-config}, merged into the user-data.
  * @param antiAffinityGroup instances of one group are placed on different nodes.
@@ -22,6 +24,6 @@ import io.skyport.accounts.SshKeyId;
  */
 public record NewInstance(OrganisationId ownerId, @Nullable ProjectId projectId, String name,
 		@Nullable String description, List<String> tags, String region, int vcpus, long memoryMib, int rootDiskGib,
-		@Nullable Integer dataDiskGib, ImageId imageId, List<SshKeyId> sshKeyIds, @Nullable String guestConfiguration,
+		@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, ImageId imageId, List<SshKeyId> sshKeyIds, @Nullable String guestConfiguration,
 		@Nullable String antiAffinityGroup, @Nullable UUID deploymentId, @Nullable UUID subscriptionId) {
 }

@@ -251,7 +251,7 @@ final class MatrixWorld {
 			case INSTANCE -> {
 				String name = unique("matrix-vm-");
 				InstanceId id = compute.create(new NewInstance(users.get(owner).user().organisationId(), null, name,
-						null, List.of(), region, 1, 256, 1, null, image.id(), List.of(), null, null, null, null));
+						null, List.of(), region, 1, 256, 1, null, null, image.id(), List.of(), null, null, null, null));
 				compute.provision(id);
 				yield secret(Resource.INSTANCE, id.toString(), name, "instance of " + owner, owner);
 			}
@@ -340,7 +340,7 @@ final class MatrixWorld {
 			case NOCLOUD_TOKEN -> {
 				String instance = id(Resource.INSTANCE, Caller.CUSTOMER, Caller.Side.A, false, new HashMap<>());
 				IssuedSeed seed = seeds.issue(new SeedRequest(new InstanceId(UUID.fromString(instance)),
-						users.get(Caller.CUSTOMER).user().organisationId(), "matrix-vm", List.of(), null, null,
+						users.get(Caller.CUSTOMER).user().organisationId(), "matrix-vm", List.of(), null, null, null,
 						"http://localhost"));
 				String url = seed.seedUrl();
 				String token = url.substring(url.indexOf("/nocloud/") + "/nocloud/".length(), url.length() - 1);

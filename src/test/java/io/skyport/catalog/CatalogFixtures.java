@@ -36,7 +36,7 @@ public class CatalogFixtures {
 		}
 		String imageId = image.id().id().toString();
 		for (int i = 0; i < prices.length; i++) {
-			plans.add(vendor.user(), product.id(), new PlanInput("Plan " + (i + 1), i + 1, 1024 * (i + 1), 20, i == 0 ? null : 50,
+			plans.add(vendor.user(), product.id(), new PlanInput("Plan " + (i + 1), i + 1, 1024 * (i + 1), 20, i == 0 ? null : 50, null,
 					imageId, new BigDecimal(prices[i]), currency, 1000, new BigDecimal("0.01"), 7, null));
 		}
 		products.publish(vendor.user(), product.id());
@@ -56,7 +56,7 @@ public class CatalogFixtures {
 			image = compute.image(3);
 		}
 		PlanSnapshot plan = plans.add(vendor.user(), product.id(), new PlanInput("Sized", vcpus, memoryMib, diskGib,
-				null, image.id().id().toString(), new BigDecimal("10.00"), "EUR", 1000, new BigDecimal("0.01"), 7,
+				null, null, image.id().id().toString(), new BigDecimal("10.00"), "EUR", 1000, new BigDecimal("0.01"), 7,
 				regions));
 		products.publish(vendor.user(), product.id());
 		return plan;

@@ -83,6 +83,6 @@ class CatalogModuleTests {
 
 	private PlanInput plan(int vcpus, String price) {
 		String image = (images.available().isEmpty() ? computeFixtures.image(3) : images.available().getFirst()).id().toString();
-		return new PlanInput("Small", vcpus, 1024, 20, null, image, new BigDecimal(price), "EUR", 100, BigDecimal.ZERO, 0, null);
+		return new PlanInput("Small", vcpus, 1024, 20, null, null, image, new BigDecimal(price), "EUR", 100, BigDecimal.ZERO, 0, null);
 	}
 }

@@ -137,7 +137,7 @@ class ComputeModuleTests {
 	}
 
 	private NewInstance request(String name, @Nullable UUID deploymentId, @Nullable UUID subscriptionId) {
-		return new NewInstance(owner, null, name, null, List.of(), region, 1, 256, 1, 1, image.id(), List.of(),
+		return new NewInstance(owner, null, name, null, List.of(), region, 1, 256, 1, 1, null, image.id(), List.of(),
 				GUEST_CONFIGURATION, null, deploymentId, subscriptionId);
 	}
 

@@ -106,7 +106,7 @@ final class RobustnessWorld {
 		signupRequest = pending != null ? pending : UUID.randomUUID();
 		apiToken = id(call("GET", "/api/v1/auth/tokens", customer.bearer(), null).get(0));
 		instance = compute.create(new NewInstance(customer.user().organisationId(), new ProjectId(project), "robust-1",
-				null, List.of(), region, 1, 256, 1, null, imageSummary.id(), List.of(), null, null, null, null)).id();
+				null, List.of(), region, 1, 256, 1, null, null, imageSummary.id(), List.of(), null, null, null, null)).id();
 		storefront = "robust-" + unique;
 		call("PUT", "/api/v1/reseller/storefront", reseller.bearer(),
 				Map.of("slug", storefront, "name", "Robust Store", "markupPercent", 10, "primaryColour", "#336699",

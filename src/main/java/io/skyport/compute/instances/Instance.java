@@ -29,6 +29,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 
 import io.skyport.accounts.OrganisationId;
 import io.skyport.accounts.SshKeyId;
+import io.skyport.compute.DataDiskMountPoints;
 import io.skyport.compute.ImageId;
 import io.skyport.compute.InstanceId;
 import io.skyport.compute.InstanceState;
@@ -45,6 +46,9 @@ import io.skyport.platform.errors.ConflictException;
 @Entity
 @Table(name = "compute_instances")
 class Instance extends AbstractAggregateRoot<Instance> {
+
+	static final int MAX_ADDRESSES = 32;
+	static final int MAX_ADDRESS_LENGTH = 64;
 
 	/** What an owner may ask of a running or stopped instance. */
 	enum Action {
@@ -75,6 +79,8 @@ class Instance extends AbstractAggregateRoot<Instance> {
 	private int rootDiskGib;
 
 	private @Nullable Integer dataDiskGib;
+
+	private @Nullable String dataDiskMountPoint;
 
 	private UUID imageId;
 
@@ -124,6 +130,8 @@ class Instance extends AbstractAggregateRoot<Instance> {
 		this.memoryMib = request.memoryMib();
 		this.rootDiskGib = request.rootDiskGib();
 		this.dataDiskGib = request.dataDiskGib();
+		this.dataDiskMountPoint = request.dataDiskGib() == null ? null
+				: DataDiskMountPoints.normalise("dataDiskMountPoint", request.dataDiskMountPoint(), new ArrayList<>());
 		this.imageId = request.imageId().id();
 		this.sshKeyIds = new ArrayList<>(request.sshKeyIds().stream().map(SshKeyId::id).toList());
 		this.guestConfiguration = request.guestConfiguration();
@@ -150,9 +158,39 @@ class Instance extends AbstractAggregateRoot<Instance> {
 		moveTo(CREATING, Set.of(PENDING, ERROR, CREATING), null, now);
 	}
 
+	/**
+	 * The machine started. {@code addresses} are what its host reported at the start; none (no lease yet, or
+	 * networking the host hands out no addresses for) keeps the ones known, e.g. from the guest's phone-home.
+	 */
 	void markRunning(List<String> addresses, Instant now) {
-		this.addresses = new ArrayList<>(addresses);
 		moveTo(RUNNING, Set.of(CREATING, STOPPED, RUNNING), null, now);
+		recordAddresses(addresses, now);
+	}
+
+	/**
+	 * Records the guest's addresses as reported later than its start (by its host's leases when it phoned home, or
+	 * the address it phoned home from). None keeps the ones known.
+	 *
+	 * @return whether the addresses changed.
+	 * @throws ConflictException when the instance is being deleted or deleted: it has no addresses any more.
+	 * @throws IllegalArgumentException for more than {@value #MAX_ADDRESSES} addresses, or one that is blank or longer
+	 * than {@value #MAX_ADDRESS_LENGTH} characters.
+	 */
+	boolean recordAddresses(List<String> reported, Instant now) {
+		if (deletingOrDeleted()) {
+			throw new ConflictException("The instance " + name + " is " + state.name().toLowerCase()
+					+ ": it has no addresses any more.");
+		}
+		if (reported.size() > MAX_ADDRESSES || reported.stream()
+			.anyMatch(address -> address.isBlank() || address.length() > MAX_ADDRESS_LENGTH)) {
+			throw new IllegalArgumentException("Not a list of addresses: " + reported);
+		}
+		if (reported.isEmpty() || reported.equals(addresses)) {
+			return false;
+		}
+		this.addresses = new ArrayList<>(reported);
+		this.updatedAt = now;
+		return true;
 	}
 
 	void markStopped(Instant now) {
@@ -282,6 +320,11 @@ class Instance extends AbstractAggregateRoot<Instance> {
 
 	@Nullable Integer dataDiskGib() {
 		return dataDiskGib;
+	}
+
+	/** Where the guest mounts the data disk; {@literal null} without one. */
+	@Nullable String dataDiskMountPoint() {
+		return dataDiskMountPoint;
 	}
 
 	ImageId imageId() {

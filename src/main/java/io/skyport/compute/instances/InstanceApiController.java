@@ -44,7 +44,7 @@ class InstanceApiController {
 	 */
 	record InstanceResponse(UUID id, UUID projectId, String projectName, String name, @Nullable String description,
 			List<String> tags, String region, int vcpus, long memoryMib, int rootDiskGib, @Nullable Integer dataDiskGib,
-			UUID imageId, String imageName, String state, @Nullable String stateReason, List<String> addresses,
+			@Nullable String dataDiskMountPoint, UUID imageId, String imageName, String state, @Nullable String stateReason, List<String> addresses,
 			@Nullable Instant configuredAt, Instant createdAt, Instant updatedAt, @Nullable UUID nodeId,
 			@Nullable String nodeName, @Nullable UUID organisationId, @Nullable UUID deploymentId,
 			@Nullable UUID subscriptionId) {
@@ -53,7 +53,8 @@ class InstanceApiController {
 			NodeId node = viewer.isOperator() ? instance.nodeId() : null;
 			return new InstanceResponse(instance.id().id(), instance.projectId().id(), instance.projectName(),
 					instance.name(), instance.description(), instance.tags(), instance.region(), instance.vcpus(),
-					instance.memoryMib(), instance.rootDiskGib(), instance.dataDiskGib(), instance.imageId().id(),
+					instance.memoryMib(), instance.rootDiskGib(), instance.dataDiskGib(), instance.dataDiskMountPoint(),
+					instance.imageId().id(),
 					instance.imageName(), instance.state().name(), instance.stateReason(), instance.addresses(),
 					instance.configuredAt(), instance.createdAt(), instance.updatedAt(), node == null ? null : node.id(),
 					viewer.isOperator() ? instance.nodeName() : null,

@@ -7,12 +7,11 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import io.skyport.compute.InstanceConfigFetched;
 import io.skyport.compute.InstanceState;
 import io.skyport.compute.NodeCameUp;
 import io.skyport.compute.NodeWentDown;
 
-/** Keeps instances in step with what their guests and nodes report. */
+/** Keeps instances in step with what their nodes report (their guests' phone-homes: {@link GuestAddresses}). */
 @Component
 class InstanceEvents {
 
@@ -24,14 +23,6 @@ class InstanceEvents {
 	InstanceEvents(Instances instances, Clock clock) {
 		this.instances = instances;
 		this.clock = clock;
-	}
-
-	@ApplicationModuleListener
-	void on(InstanceConfigFetched event) {
-		instances.findById(event.instanceId().id()).ifPresent(instance -> {
-			instance.markConfigured(clock.instant());
-			instances.save(instance);
-		});
 	}
 
 	/** Flags the node's instances: they may be unreachable; placement already skips the node. */

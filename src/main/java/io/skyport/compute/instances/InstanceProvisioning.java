@@ -21,7 +21,6 @@ import io.skyport.compute.nocloud.IssuedSeed;
 import io.skyport.compute.placement.PlacementDecision;
 import io.skyport.compute.placement.PlacementRequest;
 import io.skyport.compute.placement.Placements;
-import io.skyport.compute.provider.MachineInfo;
 import io.skyport.compute.provider.MachineSpec;
 import io.skyport.compute.provider.VolumeSpec;
 import io.skyport.platform.errors.ConflictException;
@@ -123,12 +122,7 @@ class InstanceProvisioning {
 		redefineIfLostBeforeFirstRun(instance);
 		List<String> addresses = hosts.call(instance, "start the machine", (p, target) -> {
 			p.startMachine(target, instance.machineName());
-			return p.listMachines(target)
-				.stream()
-				.filter(m -> m.name().equals(instance.machineName()))
-				.findFirst()
-				.map(MachineInfo::addresses)
-				.orElse(List.of());
+			return p.machineAddresses(target, instance.machineName());
 		});
 		return views.details(afterHostCall(id, i -> i.markRunning(addresses, store.now())));
 	}

@@ -15,6 +15,7 @@ import io.skyport.accounts.Accounts;
 import io.skyport.accounts.CurrentUser;
 import io.skyport.accounts.OrganisationId;
 import io.skyport.compute.ComputeImages;
+import io.skyport.compute.DataDiskMountPoints;
 import io.skyport.compute.ImageSummary;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.InstanceId;
@@ -169,6 +170,15 @@ class InstanceRegistry implements InstanceNaming {
 		}
 		if (request.dataDiskGib() != null && (request.dataDiskGib() < 1 || request.dataDiskGib() > 65536)) {
 			violations.add(new Violation("dataDiskGib", "Choose a data disk between 1 GiB and 64 TiB, or none."));
+		}
+		if (request.dataDiskGib() == null) {
+			if (request.dataDiskMountPoint() != null && !request.dataDiskMountPoint().isBlank()) {
+				violations.add(new Violation("dataDiskMountPoint", "A mount point needs a data disk: give its size too, "
+						+ "or leave the mount point out."));
+			}
+		}
+		else {
+			DataDiskMountPoints.normalise("dataDiskMountPoint", request.dataDiskMountPoint(), violations);
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);

@@ -86,6 +86,7 @@ class InstanceSeeds {
 			.map(AuthorizedKey::publicKey)
 			.toList();
 		return new SeedRequest(instance.id(), instance.organisationId(), instance.name(), keys,
-				complete ? instance.dataDiskGib() : null, complete ? instance.guestConfiguration() : null, baseUrl);
+				complete ? instance.dataDiskGib() : null, complete ? instance.dataDiskMountPoint() : null,
+				complete ? instance.guestConfiguration() : null, baseUrl);
 	}
 }

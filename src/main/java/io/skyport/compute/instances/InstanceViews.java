@@ -44,7 +44,8 @@ class InstanceViews {
 					: nodeNames.computeIfAbsent(nodeId.id(), id -> nodes.find(nodeId).map(NodeSummary::name).orElse("—"));
 			return new InstanceDetails(instance.id(), instance.organisationId(), instance.projectId(), projectName,
 					instance.name(), instance.description(), instance.tags(), instance.region(), instance.vcpus(),
-					instance.memoryMib(), instance.rootDiskGib(), instance.dataDiskGib(), instance.imageId(), imageName,
+					instance.memoryMib(), instance.rootDiskGib(), instance.dataDiskGib(), instance.dataDiskMountPoint(),
+					instance.imageId(), imageName,
 					instance.state(), instance.stateReason(), nodeId, nodeName, instance.addresses(),
 					instance.configuredAt(), instance.createdAt(), instance.updatedAt(), instance.deploymentId(),
 					instance.subscriptionId());

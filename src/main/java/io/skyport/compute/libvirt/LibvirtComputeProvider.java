@@ -32,6 +32,7 @@ import io.skyport.compute.provider.MachineInfo;
 import io.skyport.compute.provider.MachineNotFoundException;
 import io.skyport.compute.provider.MachineSpec;
 import io.skyport.compute.provider.MachineStats;
+import io.skyport.compute.provider.NetworkAttachment;
 import io.skyport.compute.provider.ProviderAvailability;
 import io.skyport.compute.provider.ProviderFailureException;
 import io.skyport.compute.provider.ProviderTarget;
@@ -342,6 +343,20 @@ class LibvirtComputeProvider implements ComputeProvider {
 				}
 			}
 			return List.copyOf(machines);
+		});
+	}
+
+	/**
+	 * Only interfaces on a libvirt network have leases; for the node's user-mode and bridge attachments the answer is
+	 * empty once the machine is found (libvirt's test driver would invent addresses for them).
+	 */
+	@Override
+	public List<String> machineAddresses(ProviderTarget target, String machineName) {
+		String name = LibvirtNames.machine(machineName);
+		boolean leases = target.network().mode() == NetworkAttachment.Mode.NETWORK;
+		return connections.call(target, "read the addresses of machine '" + name + "'", c -> {
+			Domain domain = c.domainLookupByName(name);
+			return leases && domain.isActive() == 1 ? Domains.addresses(domain) : List.of();
 		});
 	}
 

@@ -154,12 +154,12 @@ class NoCloudEndpoint implements Filter, Ordered {
 			audit(seed, now, address, request, document, 429);
 			return;
 		}
-		int status = respond(request, response, document, seed, hash);
+		int status = respond(request, response, document, seed, hash, address);
 		audit(seed, now, address, request, document, status);
 	}
 
 	private int respond(HttpServletRequest request, HttpServletResponse response, Document document,
-			SeedCache.CachedSeed seed, SeedToken hash) throws IOException {
+			SeedCache.CachedSeed seed, SeedToken hash, String address) throws IOException {
 		String method = request.getMethod();
 		if (document == Document.OTHER) {
 			return empty(response, HttpServletResponse.SC_NOT_FOUND);
@@ -169,8 +169,9 @@ class NoCloudEndpoint implements Filter, Ordered {
 				response.setHeader("Allow", "POST");
 				return empty(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 			}
-			// The form cloud-init posts (instance_id, hostname) is accepted as it is; the token says who phoned.
-			return empty(response, seeds.phoneHome(hash) ? HttpServletResponse.SC_OK : HttpServletResponse.SC_NOT_FOUND);
+			// The form cloud-init posts (instance_id, hostname) is accepted as it is; the token says who phoned, and
+			// the source address may be the guest's own (where its host hands out no leases).
+			return empty(response, seeds.phoneHome(hash, address) ? HttpServletResponse.SC_OK : HttpServletResponse.SC_NOT_FOUND);
 		}
 		boolean head = method.equals("HEAD");
 		if (!head && !method.equals("GET")) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.skyport.compute.DataDiskMountPoints;
 import io.skyport.compute.InstanceConfigFetched;
 import io.skyport.compute.InstanceId;
 import io.skyport.platform.errors.ConflictException;
@@ -102,15 +103,19 @@ public class NoCloudSeeds {
 
 	/**
 	 * Records a phone-home of a live token; the first one marks the seed configured and publishes
-	 * {@link InstanceConfigFetched} (in this transaction, so the event is recorded with the change).
+	 * {@link GuestPhonedHome} (in this transaction, so the event is recorded with the change). Its listener records
+	 * the guest's addresses, then publishes {@link InstanceConfigFetched}: whoever hears that the guest is configured
+	 * finds its addresses recorded.
 	 *
+	 * @param sourceAddress the request's client address.
 	 * @return whether the token is live.
 	 */
 	@Transactional
-	boolean phoneHome(SeedToken token) {
-		return store.phoneHome(token, clock.instant()).map(phoneHome -> {
+	boolean phoneHome(SeedToken token, String sourceAddress) {
+		Instant now = clock.instant();
+		return store.phoneHome(token, now).map(phoneHome -> {
 			if (phoneHome.first()) {
-				events.publishEvent(new InstanceConfigFetched(new InstanceId(phoneHome.instanceId())));
+				events.publishEvent(new GuestPhonedHome(new InstanceId(phoneHome.instanceId()), sourceAddress, now));
 			}
 			return true;
 		}).orElse(false);
@@ -151,6 +156,14 @@ public class NoCloudSeeds {
 		}
 		if (request.dataDiskGib() != null && request.dataDiskGib() < 1) {
 			violations.add(new Violation("dataDiskGib", "The data disk must be at least 1 GiB (or none)."));
+		}
+		if (request.dataDiskGib() != null && request.dataDiskMountPoint() != null
+				&& !DataDiskMountPoints.isValid(request.dataDiskMountPoint())) {
+			DataDiskMountPoints.normalise("dataDiskMountPoint", request.dataDiskMountPoint(), violations);
+			if (violations.stream().noneMatch(v -> v.field().equals("dataDiskMountPoint"))) {
+				violations.add(new Violation("dataDiskMountPoint", "The data disk's mount point must be written "
+						+ "without surrounding spaces or a trailing / (got '" + request.dataDiskMountPoint() + "')."));
+			}
 		}
 		if (request.vendorCloudConfig() != null && !request.vendorCloudConfig().isBlank()) {
 			try {

@@ -97,7 +97,7 @@ class SeedCache {
 			log.warn("The vendor configuration of instance {} is no longer accepted ({}); serving user-data without it",
 					instanceId, ex.getMessage());
 			userData = SeedDocuments.userData(new SeedDocuments.SeedData(instanceId, row.data().hostname(),
-					row.data().sshAuthorizedKeys(), row.data().dataDiskGib(), null),
+					row.data().sshAuthorizedKeys(), row.data().dataDiskGib(), row.data().dataDiskMountPoint(), null),
 					NoCloudSeeds.seedUrl(row.baseUrl(), token) + "phone-home");
 		}
 		return new CachedSeed(instanceId, false, SeedDocuments.metaData(row.data()), userData, expiresAt);

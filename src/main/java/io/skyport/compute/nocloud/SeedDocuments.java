@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * The documents a seed serves, as YAML built from maps with SnakeYAML.
  * <p>
  * user-data merge rule: Skyport's keys come first — {@code hostname}, {@code ssh_authorized_keys} (when there are
- * keys), {@code disk_setup}/{@code fs_setup}/{@code mounts} (when there is a data disk) and {@code phone_home} —
+ * keys), {@code disk_setup}/{@code fs_setup}/{@code mounts} (when there is a data disk, mounted at its mount point) and {@code phone_home} —
  * followed by the vendor's top-level keys in the vendor's order. A vendor key that Skyport sets, or that is one of
  * {@link CloudConfig#RESERVED_KEYS}, is dropped; every other vendor key ({@code packages}, {@code runcmd},
  * {@code write_files}, …) is copied as written. Keys are never merged below the top level.
@@ -35,7 +35,12 @@ final class SeedDocuments {
 
 	/** The seed data as stored. */
 	record SeedData(UUID instanceId, String hostname, List<String> sshAuthorizedKeys, @Nullable Integer dataDiskGib,
-			@Nullable String vendorConfig) {
+			@Nullable String dataDiskMountPoint, @Nullable String vendorConfig) {
+
+		/** Where the data disk is mounted. */
+		String mountPoint() {
+			return dataDiskMountPoint == null ? DATA_MOUNT : dataDiskMountPoint;
+		}
 	}
 
 	static byte[] metaData(SeedData seed) {
@@ -71,7 +76,7 @@ final class SeedDocuments {
 			skyport.put("fs_setup", new ArrayList<>(List.of(filesystem)));
 			// cloud-init resolves a whole disk to its first partition here (/dev/vdb -> /dev/vdb1).
 			skyport.put("mounts", new ArrayList<>(List.of(
-					new ArrayList<>(List.of(DATA_DISK, DATA_MOUNT, "ext4", "defaults,nofail", "0", "2")))));
+					new ArrayList<>(List.of(DATA_DISK, seed.mountPoint(), "ext4", "defaults,nofail", "0", "2")))));
 		}
 		Map<String, Object> phoneHome = new LinkedHashMap<>();
 		phoneHome.put("url", phoneHomeUrl);

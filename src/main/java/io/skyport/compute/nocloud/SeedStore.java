@@ -36,14 +36,15 @@ class SeedStore {
 	void insert(SeedToken token, SeedRequest request, String baseUrl, Instant now) {
 		jdbc.sql("""
 				insert into compute_nocloud_seeds (token_hash, instance_id, organisation_id, hostname, ssh_authorized_keys,
-				    data_disk_gib, vendor_config, base_url, issued_at)
-				values (:hash, :instance, :organisation, :hostname, :keys, :dataDisk, :vendor, :baseUrl, :now)""")
+				    data_disk_gib, data_disk_mount_point, vendor_config, base_url, issued_at)
+				values (:hash, :instance, :organisation, :hostname, :keys, :dataDisk, :mountPoint, :vendor, :baseUrl, :now)""")
 			.param("hash", token.hash())
 			.param("instance", request.instanceId().id())
 			.param("organisation", request.ownerId().id())
 			.param("hostname", request.hostname())
 			.param("keys", request.sshAuthorizedKeys().toArray(String[]::new))
 			.param("dataDisk", request.dataDiskGib())
+			.param("mountPoint", mountPoint(request))
 			.param("vendor", request.vendorCloudConfig())
 			.param("baseUrl", baseUrl)
 			.param("now", Timestamp.from(now))
@@ -54,12 +55,13 @@ class SeedStore {
 	int rewrite(SeedRequest request, String baseUrl) {
 		return jdbc.sql("""
 				update compute_nocloud_seeds set hostname = :hostname, ssh_authorized_keys = :keys,
-				    data_disk_gib = :dataDisk, vendor_config = :vendor, base_url = :baseUrl
+				    data_disk_gib = :dataDisk, data_disk_mount_point = :mountPoint, vendor_config = :vendor, base_url = :baseUrl
 				where instance_id = :instance and revoked_at is null""")
 			.param("instance", request.instanceId().id())
 			.param("hostname", request.hostname())
 			.param("keys", request.sshAuthorizedKeys().toArray(String[]::new))
 			.param("dataDisk", request.dataDiskGib())
+			.param("mountPoint", mountPoint(request))
 			.param("vendor", request.vendorCloudConfig())
 			.param("baseUrl", baseUrl)
 			.update();
@@ -75,13 +77,15 @@ class SeedStore {
 
 	Optional<SeedRow> find(SeedToken token) {
 		return jdbc.sql("""
-				select instance_id, organisation_id, hostname, ssh_authorized_keys, data_disk_gib, vendor_config, base_url,
+				select instance_id, organisation_id, hostname, ssh_authorized_keys, data_disk_gib, data_disk_mount_point,
+				       vendor_config, base_url,
 				       revoked_at is not null as revoked
 				from compute_nocloud_seeds where token_hash = :hash""")
 			.param("hash", token.hash())
 			.query((rs, row) -> new SeedRow(rs.getObject("organisation_id", UUID.class),
 					new SeedDocuments.SeedData(rs.getObject("instance_id", UUID.class), rs.getString("hostname"),
 							strings(rs.getArray("ssh_authorized_keys")), integer(rs, "data_disk_gib"),
+							rs.getString("data_disk_mount_point"),
 							rs.getString("vendor_config")),
 					rs.getString("base_url"), rs.getBoolean("revoked")))
 			.optional();
@@ -123,6 +127,14 @@ class SeedStore {
 			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
 			.optional()
 			.flatMap(at -> at);
+	}
+
+	/** The mount point as served: only with a data disk, {@code /data} when none was named. */
+	private static @Nullable String mountPoint(SeedRequest request) {
+		if (request.dataDiskGib() == null) {
+			return null;
+		}
+		return request.dataDiskMountPoint() == null ? SeedDocuments.DATA_MOUNT : request.dataDiskMountPoint();
 	}
 
 	private static List<String> strings(@Nullable Array array) throws SQLException {

@@ -82,6 +82,16 @@ public interface ComputeProvider {
 	List<MachineInfo> listMachines(ProviderTarget target);
 
 	/**
+	 * The guest's addresses as its host hands them out: the DHCP leases of the provider's own networks (libvirt: the
+	 * leases of a libvirt network's dnsmasq, as {@code virsh domifaddr --source lease}). Empty when the host has none
+	 * for it: a stopped machine, a guest that has no lease yet, or networking whose addresses the host does not hand
+	 * out (user-mode, a bridge to an outside DHCP server).
+	 *
+	 * @throws MachineNotFoundException if the machine does not exist.
+	 */
+	List<String> machineAddresses(ProviderTarget target, String machineName);
+
+	/**
 	 * Every volume in the target's storage pool (Skyport's and any other), for inventory and reconciliation. A volume
 	 * deleted while the list is read is left out.
 	 */

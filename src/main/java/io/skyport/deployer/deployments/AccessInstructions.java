@@ -13,6 +13,7 @@ import io.skyport.catalog.Catalog;
 import io.skyport.catalog.ProductId;
 import io.skyport.catalog.ProductLogin;
 import io.skyport.compute.ComputeImages;
+import io.skyport.compute.DataDiskMountPoints;
 import io.skyport.compute.ImageId;
 import io.skyport.compute.ImageSummary;
 import io.skyport.compute.InstanceDetails;
@@ -47,9 +48,14 @@ class AccessInstructions {
 		this.notices = notices;
 	}
 
-	/** What a customer needs to log in; the same facts the deployment page shows. */
+	/**
+	 * What a customer needs to log in; the same facts the deployment page shows.
+	 *
+	 * @param addresses as compute last recorded them (for a configured server: when its guest phoned home).
+	 * @param dataDisk the data disk and where it is mounted, e.g. "100 GiB at /srv/app"; empty for none.
+	 */
 	record Access(String serverName, List<String> addresses, String sshUser, String sshCommand, List<Integer> ports,
-			String productName, ProductLogin login) {
+			String productName, ProductLogin login, String dataDisk) {
 
 		public String accessUrl() {
 			String url = addresses.isEmpty() ? null : login.urlFor(addresses.getFirst());
@@ -72,8 +78,12 @@ class AccessInstructions {
 		if (!ports.contains(22)) {
 			ports.addFirst(22);
 		}
-		return new Access(deployment.spec().name(), addresses, sshUser, "ssh " + sshUser + "@" + host, ports,
-				productName, login);
+		ServerSpec spec = deployment.spec();
+		String dataDisk = spec.dataDiskGib() == null ? ""
+				: spec.dataDiskGib() + " GiB at " + (spec.dataDiskMountPoint() == null ? DataDiskMountPoints.DEFAULT
+						: spec.dataDiskMountPoint());
+		return new Access(spec.name(), addresses, sshUser, "ssh " + sshUser + "@" + host, ports, productName, login,
+				dataDisk);
 	}
 
 	StepResult send(Deployment deployment) {
@@ -106,6 +116,9 @@ class AccessInstructions {
 		model.put("sshUser", access.sshUser());
 		model.put("sshCommand", access.sshCommand());
 		model.put("ports", access.ports());
+		if (!access.dataDisk().isEmpty()) {
+			model.put("dataDisk", access.dataDisk());
+		}
 		if (!access.accessUrl().isEmpty()) {
 			model.put("accessUrl", access.accessUrl());
 		}
@@ -124,6 +137,9 @@ class AccessInstructions {
 		body.append("Address: ").append(access.addresses().isEmpty() ? "not reported yet" : String.join(", ", access.addresses()))
 			.append('\n');
 		body.append("Log in with: ").append(access.sshCommand()).append('\n');
+		if (!access.dataDisk().isEmpty()) {
+			body.append("Data disk: ").append(access.dataDisk()).append('\n');
+		}
 		body.append("Open ports: ").append(access.ports().stream().map(String::valueOf).toList()).append('\n');
 		if (!access.accessUrl().isEmpty()) {
 			body.append("Open: ").append(access.accessUrl()).append('\n');

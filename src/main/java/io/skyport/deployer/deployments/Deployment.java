@@ -73,6 +73,8 @@ class Deployment {
 
 	private @Nullable Integer dataDiskGib;
 
+	private @Nullable String dataDiskMountPoint;
+
 	private UUID imageId;
 
 	private @Nullable UUID projectId;
@@ -146,6 +148,7 @@ class Deployment {
 		this.memoryMib = spec.memoryMib();
 		this.rootDiskGib = spec.rootDiskGib();
 		this.dataDiskGib = spec.dataDiskGib();
+		this.dataDiskMountPoint = spec.dataDiskMountPoint();
 		this.imageId = spec.imageId();
 		this.projectId = spec.projectId();
 		this.sshKeyIds = new ArrayList<>(spec.sshKeyIds());
@@ -386,8 +389,8 @@ class Deployment {
 	}
 
 	ServerSpec spec() {
-		return new ServerSpec(name, description, tags, region, vcpus, memoryMib, rootDiskGib, dataDiskGib, imageId,
-				projectId, sshKeyIds);
+		return new ServerSpec(name, description, tags, region, vcpus, memoryMib, rootDiskGib, dataDiskGib, dataDiskMountPoint,
+				imageId, projectId, sshKeyIds);
 	}
 
 	DeploymentState state() {

@@ -77,7 +77,7 @@ class DeploymentRequests {
 		String slug = product.map(ProductReference::slug).orElse("server");
 		ServerSpec spec = new ServerSpec(hostName(slug, event.subscriptionId().id()), plan.productName() + " · " + plan.name(),
 				List.of(), regionOf(event, plan), plan.vcpus(), plan.memoryMib(), plan.diskGib(), plan.dataDiskGib(),
-				plan.imageId().id(), event.projectId(), event.sshKeyIds().stream().map(SshKeyId::id).toList());
+				plan.dataDiskMountPoint(), plan.imageId().id(), event.projectId(), event.sshKeyIds().stream().map(SshKeyId::id).toList());
 		Deployment.Origin origin = new Deployment.Origin(event.subscriptionId(), event.productId().id(),
 				product.map(p -> p.vendorId().id()).orElse(null), event.planId().id(), event.planVersion(), null, event.trial());
 		DeploymentId id = create(event.organisationId(), origin, spec);

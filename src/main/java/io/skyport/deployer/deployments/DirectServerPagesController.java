@@ -70,7 +70,7 @@ class DirectServerPagesController {
 	record ServerForm(@Nullable String name, @Nullable String description, @Nullable UUID projectId,
 			@Nullable String tags, @Nullable String region, @Nullable String serverType, @Nullable Integer vcpus,
 			@Nullable Long memoryMib, @Nullable Integer diskGib, @Nullable UUID imageId, @Nullable List<UUID> sshKeyIds,
-			@Nullable Integer dataDiskGib) {
+			@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint) {
 
 		DirectServers.ServerRequest request() {
 			boolean custom = CUSTOM.equals(serverType);
@@ -78,7 +78,8 @@ class DirectServerPagesController {
 					: Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
 			return new DirectServers.ServerRequest(name, description, projectId, tagList, region,
 					custom ? vcpus : null, custom ? memoryMib : null, custom ? diskGib : null, imageId,
-					sshKeyIds == null ? List.of() : sshKeyIds, dataDiskGib, custom ? null : serverType);
+					sshKeyIds == null ? List.of() : sshKeyIds, dataDiskGib, custom ? null : serverType,
+					dataDiskMountPoint);
 		}
 	}
 
@@ -154,7 +155,7 @@ class DirectServerPagesController {
 				chosen, form.vcpus() == null ? Integer.valueOf(2) : form.vcpus(),
 				form.memoryMib() == null ? Long.valueOf(2048) : form.memoryMib(),
 				form.diskGib() == null ? Integer.valueOf(20) : form.diskGib(), form.imageId(), form.sshKeyIds(),
-				form.dataDiskGib());
+				form.dataDiskGib(), form.dataDiskMountPoint());
 		Optional<Quote> quote = Optional.empty();
 		List<String> regions = List.of();
 		List<Object> violations = new ArrayList<>();

@@ -20,6 +20,7 @@ import io.skyport.compute.ComputeCapacity;
 import io.skyport.compute.ComputeImages;
 import io.skyport.compute.ComputeProjects;
 import io.skyport.compute.ComputeInstances;
+import io.skyport.compute.DataDiskMountPoints;
 import io.skyport.compute.ImageId;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.ImageSummary;
@@ -74,12 +75,12 @@ class DirectServers {
 
 	/**
 	 * A server as requested, before validation: a {@code serverType}, or {@code vcpus}, {@code memoryMib} and
-	 * {@code diskGib}.
+	 * {@code diskGib}; {@code dataDiskMountPoint} only with a data disk ({@code /data} when absent).
 	 */
 	record ServerRequest(@Nullable String name, @Nullable String description, @Nullable UUID projectId,
 			@Nullable List<String> tags, @Nullable String region, @Nullable Integer vcpus, @Nullable Long memoryMib,
 			@Nullable Integer diskGib, @Nullable UUID imageId, @Nullable List<UUID> sshKeyIds,
-			@Nullable Integer dataDiskGib, @Nullable String serverType) {
+			@Nullable Integer dataDiskGib, @Nullable String serverType, @Nullable String dataDiskMountPoint) {
 	}
 
 	record Created(DeploymentId deploymentId, InstanceId instanceId) {
@@ -146,6 +147,7 @@ class DirectServers {
 				violations.addAll(ex.violations());
 			}
 		}
+		String mountPoint = mountPoint(request, size, violations);
 		String name = request.name() == null ? "" : request.name().strip();
 		List<String> tags = request.tags() == null ? List.of() : request.tags();
 		if (!violations.isEmpty()) {
@@ -164,7 +166,7 @@ class DirectServers {
 		price(size);
 		capacity.requireRoom(region, size.vcpus(), size.memoryMib(), size.totalDiskGib());
 		ServerSpec spec = new ServerSpec(name, blankToNull(request.description()), tags, region, size.vcpus(),
-				size.memoryMib(), size.diskGib(), size.dataDiskGib(), request.imageId(), request.projectId(), keys);
+				size.memoryMib(), size.diskGib(), size.dataDiskGib(), mountPoint, request.imageId(), request.projectId(), keys);
 		Deployment.Origin origin = new Deployment.Origin(null, null, null, null, null, size.serverType(), false);
 		DeploymentId id = requests.create(customer.organisationId(), origin, spec);
 		return new Created(id, deployments.findById(id.id()).orElseThrow().instanceId());
@@ -224,6 +226,22 @@ class DirectServers {
 			return null;
 		}
 		return new Size(null, request.vcpus(), request.memoryMib(), request.diskGib(), request.dataDiskGib());
+	}
+
+	/** Where the data disk is mounted: only with one, {@code /data} unless the request names a directory. */
+	private static @Nullable String mountPoint(ServerRequest request, @Nullable Size size, List<Violation> violations) {
+		boolean named = request.dataDiskMountPoint() != null && !request.dataDiskMountPoint().isBlank();
+		if (size == null) {
+			return null;
+		}
+		if (size.dataDiskGib() == null) {
+			if (named) {
+				violations.add(new Violation("dataDiskMountPoint", "A mount point needs a data disk: give dataDiskGib "
+						+ "too (or a server type with one), or leave the mount point out."));
+			}
+			return null;
+		}
+		return DataDiskMountPoints.normalise("dataDiskMountPoint", request.dataDiskMountPoint(), violations);
 	}
 
 	private static boolean dataDiskOk(@Nullable Integer dataDisk, List<Violation> violations) {

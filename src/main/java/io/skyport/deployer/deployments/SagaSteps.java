@@ -67,7 +67,8 @@ class SagaSteps {
 				}
 				case ATTACHING_DATA_DISK -> {
 					compute.attachDataDisk(deployment.instanceId());
-					yield new StepResult.Done("Attached a " + deployment.spec().dataDiskGib() + " GiB data disk.");
+					yield new StepResult.Done("Attached a " + deployment.spec().dataDiskGib() + " GiB data disk, to be "
+							+ "mounted at " + deployment.spec().dataDiskMountPoint() + ".");
 				}
 				case STARTING, RESUMING -> {
 					compute.start(deployment.instanceId());
@@ -149,7 +150,7 @@ class SagaSteps {
 		return new NewInstance(deployment.organisationId(),
 				spec.projectId() == null ? null : new ProjectId(spec.projectId()), spec.name(), spec.description(),
 				spec.tags(), spec.region(), spec.vcpus(), spec.memoryMib(), spec.rootDiskGib(), spec.dataDiskGib(),
-				new ImageId(spec.imageId()), spec.sshKeyIds().stream().map(SshKeyId::new).toList(), guestConfiguration,
+				spec.dataDiskMountPoint(), new ImageId(spec.imageId()), spec.sshKeyIds().stream().map(SshKeyId::new).toList(), guestConfiguration,
 				null, deployment.id().id(),
 				deployment.subscriptionId() == null ? null : deployment.subscriptionId().id());
 	}

@@ -229,7 +229,7 @@ class SubscriptionStateTests {
 
 	private Order order(boolean trial) {
 		PlanSnapshot plan = new PlanSnapshot(new PlanId(UUID.randomUUID()), 3, new ProductId(UUID.randomUUID()),
-				"Postgres Pro", "Starter", 1, 2048, 20, 20, new ImageId(UUID.randomUUID()), Money.of("10.00", "EUR"), 1000,
+				"Postgres Pro", "Starter", 1, 2048, 20, 20, "/data", new ImageId(UUID.randomUUID()), Money.of("10.00", "EUR"), 1000,
 				Money.of("0.02", "EUR"), 14, true, List.of());
 		OrderQuote quote = new OrderQuote(plan, new OrganisationId(UUID.randomUUID()), "Acme", "postgres-pro",
 				plan.monthlyPrice(), new BigDecimal("15"), Money.of("11.50", "EUR"), Money.of("0.02", "EUR"),

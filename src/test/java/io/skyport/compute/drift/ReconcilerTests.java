@@ -246,7 +246,7 @@ class ReconcilerTests {
 	}
 
 	private NewInstance request(String name) {
-		return new NewInstance(customer.user().organisationId(), null, name, null, List.of(), region, 1, 256, 1, null,
+		return new NewInstance(customer.user().organisationId(), null, name, null, List.of(), region, 1, 256, 1, null, null,
 				image.id(), List.of(), null, null, null, null);
 	}
 

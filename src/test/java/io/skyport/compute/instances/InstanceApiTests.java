@@ -141,7 +141,7 @@ class InstanceApiTests {
 		InstanceId first = compute.create(request("page-1", 256, null, List.of()));
 		InstanceId second = compute.create(request("page-2", 256, null, List.of()));
 		InstanceId third = compute.create(new NewInstance(other.user().organisationId(), null, "page-3", null, List.of(),
-				region, 1, 256, 1, null, image.id(), List.of(), null, null, UUID.randomUUID(), UUID.randomUUID()));
+				region, 1, 256, 1, null, null, image.id(), List.of(), null, null, UUID.randomUUID(), UUID.randomUUID()));
 		compute.provision(third);
 		String byNode = "/api/v1/instances?nodeId=" + nodeId + "&size=2";
 
@@ -203,7 +203,7 @@ class InstanceApiTests {
 					ex -> assertThat(ex.violations()).extracting(InvalidInputException.Violation::field).contains("sshKeyIds"));
 
 		NewInstance unknownRegion = new NewInstance(customer.user().organisationId(), null, "web-3", null, List.of(),
-				"nowhere-" + UUID.randomUUID().toString().substring(0, 6), 1, 256, 1, null, image.id(), List.of(), null, null, null, null);
+				"nowhere-" + UUID.randomUUID().toString().substring(0, 6), 1, 256, 1, null, null, image.id(), List.of(), null, null, null, null);
 		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compute.create(unknownRegion)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("region");
@@ -220,7 +220,7 @@ class InstanceApiTests {
 
 		InstanceId id = compute.create(new NewInstance(customer.user().organisationId(),
 				new io.skyport.compute.ProjectId(UUID.fromString(projectId)), "in-prod", null, List.of("web"), region, 1, 256,
-				1, null, image.id(), List.of(), null, null, null, null));
+				1, null, null, image.id(), List.of(), null, null, null, null));
 		assertThat(send("DELETE", "/api/v1/projects/" + projectId, null, customer)).hasStatus(409)
 			.bodyJson().extractingPath("$.detail").asString().contains("still holds 1 instance");
 
@@ -230,7 +230,7 @@ class InstanceApiTests {
 
 	private NewInstance request(String name, long memoryMib, Integer dataDiskGib, List<SshKeyId> keys) {
 		return new NewInstance(customer.user().organisationId(), null, name, "A test instance", List.of("test"), region, 1,
-				memoryMib, 1, dataDiskGib, image.id(), keys, null, null, null, null);
+				memoryMib, 1, dataDiskGib, null, image.id(), keys, null, null, null, null);
 	}
 
 	private long usedVcpus() {

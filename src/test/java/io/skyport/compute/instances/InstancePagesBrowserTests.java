@@ -51,7 +51,7 @@ class InstancePagesBrowserTests {
 		ImageSummary image = compute.image(1);
 		String name = "shop-" + UUID.randomUUID().toString().substring(0, 6);
 		InstanceId id = compute.create(new NewInstance(customer.user().organisationId(), null, name, "The shop",
-				List.of("web"), "local", 1, 256, 1, null, image.id(), List.of(), null, null, null, null));
+				List.of("web"), "local", 1, 256, 1, null, null, image.id(), List.of(), null, null, null, null));
 		compute.provision(id);
 		Page page = browser.page();
 		signIn(page, customer.email());
@@ -88,7 +88,7 @@ class InstancePagesBrowserTests {
 			.update();
 		for (String name : List.of("older-vm", "middle-vm", "newest-vm")) {
 			compute.create(new NewInstance(customer.user().organisationId(), null, name, null, List.of(), region, 1, 256,
-					1, null, image.id(), List.of(), null, null, null, null));
+					1, null, null, image.id(), List.of(), null, null, null, null));
 		}
 		Page page = browser.page();
 		page.setViewportSize(390, 844);

@@ -201,7 +201,7 @@ class InstanceProvisioningTests {
 	private InstanceId create(String name, Integer dataDiskGib) {
 		InstanceId id = new InstanceId(UUID.randomUUID());
 		instances.create(id, new NewInstance(customer.user().organisationId(), null, name, null, List.of(), region, 1,
-				256, 1, dataDiskGib, image.id(), List.of(), null, null, null, null));
+				256, 1, dataDiskGib, null, image.id(), List.of(), null, null, null, null));
 		return id;
 	}
 

@@ -48,7 +48,7 @@ final class DataSourceBenchSeeds {
 		List<String> paths = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			IssuedSeed seed = seeds.issue(new SeedRequest(new InstanceId(UUID.randomUUID()), owner,
-					"bench-%06d".formatted(i), List.of(), null, null, base));
+					"bench-%06d".formatted(i), List.of(), null, null, null, base));
 			paths.add(seed.seedUrl().substring(base.length()));
 		}
 		Files.write(Path.of(args[5]), paths);

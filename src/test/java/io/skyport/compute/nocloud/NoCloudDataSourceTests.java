@@ -34,7 +34,6 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
-import io.skyport.compute.InstanceConfigFetched;
 import io.skyport.compute.InstanceId;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.testing.SkyportIntegrationTest;
@@ -105,7 +104,7 @@ class NoCloudDataSourceTests {
 	void bad_seed_requests_are_refused_field_by_field() {
 		InstanceId instance = newInstance();
 		assertThatThrownBy(() -> seeds.issue(new SeedRequest(instance, owner.user().organisationId(), "-bad_host", List.of("ssh-ed25519 AAAA\nx"),
-				0, "packages: [x]", "ftp://10.0.2.2")))
+				0, null, "packages: [x]", "ftp://10.0.2.2")))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
 				.extracting(InvalidInputException.Violation::field)
 				.containsExactly("hostname", "sshAuthorizedKeys", "dataDiskGib", "vendorCloudConfig", "baseUrl"));
@@ -123,7 +122,7 @@ class NoCloudDataSourceTests {
 	void the_guest_reads_meta_data_user_data_vendor_data_and_network_config() {
 		InstanceId instance = newInstance();
 		IssuedSeed seed = seeds.issue(new SeedRequest(instance, owner.user().organisationId(), "db-1",
-				List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDzNoZJ+GGtLTkNuGCcA3IDqNnG3A+BOk9cfDsv+ZPy6 ada"), 50,
+				List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDzNoZJ+GGtLTkNuGCcA3IDqNnG3A+BOk9cfDsv+ZPy6 ada"), 50, null,
 				"#cloud-config\npackages: [postgresql]\n", BASE));
 
 		MvcTestResult metaData = get(seed.seedUrl() + "meta-data");
@@ -238,9 +237,10 @@ class NoCloudDataSourceTests {
 		assertThat(phoneHome(seed)).hasStatusOk();
 		assertThat(mvc.get().uri(path(seed) + "phone-home").with(from(address)).exchange()).hasStatus(405);
 
-		assertThat(events.stream(InstanceConfigFetched.class).filter(event -> event.instanceId().equals(instance)))
-			.hasSize(1);
-		assertThat(committed.received()).filteredOn(event -> event.instanceId().equals(instance)).hasSize(1);
+		assertThat(events.stream(GuestPhonedHome.class).filter(event -> event.instanceId().equals(instance)))
+			.singleElement().satisfies(event -> assertThat(event.sourceAddress()).isEqualTo(address));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committed.received())
+			.filteredOn(event -> event.instanceId().equals(instance)).hasSize(1));
 		Map<String, Object> row = jdbc.sql("""
 				select configured_at is not null as configured, phone_home_count from compute_nocloud_seeds
 				where instance_id = :id""").param("id", instance.id()).query().singleRow();
@@ -248,8 +248,9 @@ class NoCloudDataSourceTests {
 
 		seeds.revoke(instance);
 		assertThat(phoneHome(seed)).hasStatus(404);
-		assertThat(events.stream(InstanceConfigFetched.class).filter(event -> event.instanceId().equals(instance)))
+		assertThat(events.stream(GuestPhonedHome.class).filter(event -> event.instanceId().equals(instance)))
 			.hasSize(1);
+		assertThat(committed.received()).filteredOn(event -> event.instanceId().equals(instance)).hasSize(1);
 	}
 
 	@Test
@@ -325,7 +326,7 @@ class NoCloudDataSourceTests {
 	void cloud_inits_own_nocloud_net_data_source_reads_the_seed_over_http_and_phones_home() throws Exception {
 		InstanceId instance = newInstance();
 		IssuedSeed seed = seeds.issue(new SeedRequest(instance, owner.user().organisationId(), "guest-1",
-				List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDzNoZJ+GGtLTkNuGCcA3IDqNnG3A+BOk9cfDsv+ZPy6 ada"), 10,
+				List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDzNoZJ+GGtLTkNuGCcA3IDqNnG3A+BOk9cfDsv+ZPy6 ada"), 10, null,
 				"#cloud-config\nruncmd:\n  - [touch, /data/ready]\n", "http://127.0.0.1:" + port));
 
 		CloudInit.Result result = CloudInit.fetchSeed(seed.smbiosSerial());
@@ -355,7 +356,7 @@ class NoCloudDataSourceTests {
 	}
 
 	private SeedRequest request(InstanceId instance, String hostname, String base) {
-		return new SeedRequest(instance, owner.user().organisationId(), hostname, List.of(), null, null, base);
+		return new SeedRequest(instance, owner.user().organisationId(), hostname, List.of(), null, null, null, base);
 	}
 
 	private MvcTestResult get(String seedUrl) {

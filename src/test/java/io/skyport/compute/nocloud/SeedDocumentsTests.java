@@ -77,6 +77,16 @@ class SeedDocumentsTests {
 	}
 
 	@Test
+	void a_data_disk_is_mounted_where_the_plan_says_and_cloud_init_accepts_it() throws Exception {
+		byte[] userData = SeedDocuments.userData(new SeedDocuments.SeedData(INSTANCE, "db-1", List.of(KEY), 100,
+				"/var/lib/postgresql", null), PHONE_HOME);
+
+		assertThat(parse(userData).get("mounts"))
+			.isEqualTo(List.of(List.of("/dev/vdb", "/var/lib/postgresql", "ext4", "defaults,nofail", "0", "2")));
+		assertValidForCloudInit(userData);
+	}
+
+	@Test
 	void without_keys_there_is_no_empty_key_list_which_cloud_init_would_refuse() throws Exception {
 		byte[] userData = SeedDocuments.userData(seed("bare", List.of(), null, null), PHONE_HOME);
 
@@ -163,7 +173,7 @@ class SeedDocumentsTests {
 	}
 
 	private static SeedDocuments.SeedData seed(String hostname, List<String> keys, Integer dataDisk, String vendor) {
-		return new SeedDocuments.SeedData(INSTANCE, hostname, keys, dataDisk, vendor);
+		return new SeedDocuments.SeedData(INSTANCE, hostname, keys, dataDisk, null, vendor);
 	}
 
 	@SuppressWarnings("unchecked")

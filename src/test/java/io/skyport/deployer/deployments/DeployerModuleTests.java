@@ -39,7 +39,7 @@ class DeployerModuleTests {
 	void a_server_nobody_could_log_in_to_fails_and_says_why(Scenario scenario) {
 		OrganisationId owner = accounts.customer().user().organisationId();
 		ServerSpec spec = new ServerSpec("nobody-" + UUID.randomUUID().toString().substring(0, 8), null, List.of(),
-				"nowhere", 1, 512, 5, null, UUID.randomUUID(), null, List.of());
+				"nowhere", 1, 512, 5, null, null, UUID.randomUUID(), null, List.of());
 		DeploymentId[] created = new DeploymentId[1];
 
 		scenario.stimulate(() -> transactions.executeWithoutResult(status -> created[0] = requests.create(owner,
