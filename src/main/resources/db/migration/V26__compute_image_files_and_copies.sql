@@ -9,7 +9,7 @@ create table image_files (
     kind        varchar(8)   not null check (kind in ('DISK', 'KERNEL', 'INITRD')),
     origin      varchar(8)   not null check (origin in ('UPLOAD', 'URL', 'PATH')),
     location    varchar(1000),
-    sha256      char(64)     not null check (sha256 ~ '^[0-9a-f]{64}$'),
+    sha256      varchar(64)  not null check (sha256 ~ '^[0-9a-f]{64}$'),
     format      varchar(16),
     size_bytes  bigint check (size_bytes >= 0),
     state       varchar(10)  not null check (state in ('PENDING', 'IMPORTING', 'READY', 'FAILED')),

@@ -111,7 +111,9 @@ class ProductApiController {
 	@PostMapping("/api/v1/products/{id}/plans")
 	@Operation(summary = "Add a plan",
 			description = "regions: names of compute regions the plan may run in (GET /api/v1/regions); empty or "
-					+ "absent for every region.")
+					+ "absent for every region. dataDiskMountPoint: where the server mounts its data disk, an absolute "
+					+ "path such as /srv/app (default /data; not / or a system directory such as /etc or /usr); only "
+					+ "with dataDiskGib.")
 	ResponseEntity<PlanResponse> addPlan(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@RequestBody PlanInput input) {
 		PlanSnapshot plan = plans.add(user, id, input);

@@ -78,6 +78,52 @@ class CatalogApiTests {
 	}
 
 	@Test
+	void a_plan_says_where_its_data_disk_is_mounted_and_the_storefront_shows_it() {
+		String id = createProduct(vendor, product("Mounted " + UUID.randomUUID().toString().substring(0, 6)));
+		Map<String, Object> custom = plan("Db", 1, 1024, 20, 50, "5", "EUR");
+		custom.put("dataDiskMountPoint", "/var/lib/postgresql/");
+		MvcTestResult created = send("POST", "/api/v1/products/" + id + "/plans", custom, vendor);
+		assertThat(created).hasStatus(201).bodyJson().extractingPath("$.dataDiskMountPoint")
+			.isEqualTo("/var/lib/postgresql");
+		MvcTestResult defaulted = send("POST", "/api/v1/products/" + id + "/plans",
+				plan("Web", 1, 1024, 20, 10, "6", "EUR"), vendor);
+		assertThat(defaulted).hasStatus(201).bodyJson().extractingPath("$.dataDiskMountPoint").isEqualTo("/data");
+		MvcTestResult bare = send("POST", "/api/v1/products/" + id + "/plans", plan("Bare", 1, 1024, 20, null, "4", "EUR"),
+				vendor);
+		assertThat(bare).hasStatus(201).bodyJson().doesNotHavePath("$.dataDiskMountPoint");
+
+		String planId = read(created, "$.id");
+		custom.put("dataDiskMountPoint", "/srv/db");
+		assertThat(send("PUT", "/api/v1/products/" + id + "/plans/" + planId, custom, vendor)).hasStatusOk()
+			.bodyJson().extractingPath("$.version").isEqualTo(2);
+		assertThat(get("/api/v1/products/" + id + "/plans/" + planId + "/versions", vendor)).bodyJson()
+			.extractingPath("$[*].dataDiskMountPoint").asArray().containsExactlyInAnyOrder("/var/lib/postgresql", "/srv/db");
+		assertThat(send("POST", "/api/v1/products/" + id + "/publish", null, vendor)).hasStatusOk();
+		String slug = read(get("/api/v1/products/" + id, null), "$.slug");
+		assertThat(mvc.get().uri("/products/" + slug).exchange()).hasStatusOk().body().asString()
+			.contains("at /srv/db").contains("at /data");
+	}
+
+	@Test
+	void a_mount_point_in_a_system_directory_or_without_a_data_disk_is_refused() {
+		String id = createProduct(vendor, product("Unmountable " + UUID.randomUUID().toString().substring(0, 6)));
+		for (Object[] c : new Object[][] { { 50, "/etc", "cannot be in /etc" }, { 50, "/", "cannot be /" },
+				{ 50, "srv", "must be an absolute path" }, { 50, "/srv/../etc", "may not contain . or .." },
+				{ 50, "/srv/my data", "no spaces" }, { null, "/srv", "A mount point needs a data disk" } }) {
+			Map<String, Object> bad = plan("Bad", 1, 1024, 20, (Integer) c[0], "5", "EUR");
+			bad.put("dataDiskMountPoint", c[1]);
+
+			MvcTestResult result = send("POST", "/api/v1/products/" + id + "/plans", bad, vendor);
+
+			assertThat(result).as("%s", c[1]).hasStatus(400);
+			assertThat(result.getResponse().getContentType()).contains("problem+json");
+			assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("dataDiskMountPoint");
+			assertThat(result).body().asString().contains((String) c[2]);
+		}
+		assertThat(get("/api/v1/products/" + id, vendor)).bodyJson().extractingPath("$.plans").asArray().isEmpty();
+	}
+
+	@Test
 	void absurd_plans_are_refused_field_by_field() {
 		String id = createProduct(vendor, product("Absurd " + UUID.randomUUID().toString().substring(0, 6)));
 		Map<String, Object> absurd = plan("Huge", 0, 10 * 1024 * 1024, 20, null, "12.345", "EUR");

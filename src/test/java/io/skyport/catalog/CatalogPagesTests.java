@@ -91,6 +91,22 @@ class CatalogPagesTests {
 	}
 
 	@Test
+	void the_plan_form_takes_a_mount_point_and_shows_a_bad_one_next_to_its_field() {
+		String id = createProduct(vendorSession, unique("Mounted"));
+		String[][] fields = planForm("Db", "1", "1024", "5");
+		String[][] bad = java.util.Arrays.copyOf(fields, fields.length + 1);
+		bad[fields.length] = new String[] { "dataDiskMountPoint", "/usr/data" };
+
+		MvcTestResult refused = post(vendorSession, PRODUCTS + "/" + id + "/plans/new", bad).exchange();
+
+		assertThat(refused).hasStatusOk().body().asString().contains("id=\"dataDiskMountPoint-error\"")
+			.contains("cannot be in /usr").contains("value=\"/usr/data\"");
+		bad[fields.length] = new String[] { "dataDiskMountPoint", "/srv/pg" };
+		assertThat(post(vendorSession, PRODUCTS + "/" + id + "/plans/new", bad)).hasStatus3xxRedirection();
+		assertThat(page(vendorSession, PRODUCTS + "/" + id)).contains("50 GiB at /srv/pg");
+	}
+
+	@Test
 	void publishing_without_plans_shows_the_reason_on_the_product_page() {
 		String id = createProduct(vendorSession, unique("Planless"));
 

@@ -37,7 +37,7 @@ public class ComputeFixtures {
 
 	/** A new available image needing the given root disk. */
 	public ImageSummary image(int minDiskGib) {
-		ImageRegistry.ImageView image = registry.create(new ImageRegistry.ImageForm("Test image " + UUID.randomUUID(),
+		ImageRegistry.ImageView image = registry.create(ImageRegistry.ImageForm.inPlace("Test image " + UUID.randomUUID(),
 				"DEBIAN", "default/debian-12.qcow2", "debian", minDiskGib, null));
 		return registry.find(new ImageId(image.id())).orElseThrow();
 	}

@@ -22,7 +22,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "skyport.storage.local.root=target/test-objects", "skyport.compute.probe-enabled=false",
-				"skyport.accounts.login.max-failures-per-address=1000000" })
+				"skyport.accounts.login.max-failures-per-address=1000000",
+				"skyport.compute.images.store-dir=target/test-images" })
 @AutoConfigureMockMvc
 public @interface SkyportIntegrationTest {
 }

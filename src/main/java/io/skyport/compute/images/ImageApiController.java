@@ -76,7 +76,7 @@ class ImageApiController {
 
 	@PutMapping(path = "/api/v1/images/{id}/files/{kind}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
 	@Operation(summary = "Upload an image's disk, kernel or initrd (operators); kept only if it matches the sha256 "
-			+ "given for it (422 otherwise)")
+			+ "given for it (400 otherwise, and nothing is kept)")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
 			mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
 	ImageRegistry.ImageView upload(@PathVariable UUID id,

@@ -21,11 +21,11 @@ class ImageDemoData implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(ImageDemoData.class);
 
 	static final List<ImageRegistry.ImageForm> DEMO_IMAGES = List.of(
-			new ImageRegistry.ImageForm("Debian 12 (bookworm)", "DEBIAN", "default/debian-12-genericcloud-amd64.qcow2",
+			ImageRegistry.ImageForm.inPlace("Debian 12 (bookworm)", "DEBIAN", "default/debian-12-genericcloud-amd64.qcow2",
 					"debian", 3, "Debian's official cloud image."),
-			new ImageRegistry.ImageForm("Ubuntu 24.04 LTS", "UBUNTU", "default/noble-server-cloudimg-amd64.img", "ubuntu",
+			ImageRegistry.ImageForm.inPlace("Ubuntu 24.04 LTS", "UBUNTU", "default/noble-server-cloudimg-amd64.img", "ubuntu",
 					4, "Ubuntu Server cloud image, long-term support."),
-			new ImageRegistry.ImageForm("Rocky Linux 9", "ROCKY", "default/Rocky-9-GenericCloud-Base.latest.x86_64.qcow2",
+			ImageRegistry.ImageForm.inPlace("Rocky Linux 9", "ROCKY", "default/Rocky-9-GenericCloud-Base.latest.x86_64.qcow2",
 					"rocky", 10, "Enterprise Linux compatible."));
 
 	private final ImageRegistry registry;

@@ -37,7 +37,7 @@ import io.skyport.platform.errors.NotFoundException;
 /**
  * Brings image files into the {@link ImageStore}: uploads as they arrive, URL and path imports in the background as
  * db-scheduler executions ({@link ImageJobs#IMPORT}, one per file and content). A file whose content does not hash to
- * its sha256 is refused (an upload with 422) or marked {@code FAILED} with the reason (an import); a transient
+ * its sha256 is refused (an upload with 400) or marked {@code FAILED} with the reason (an import); a transient
  * failure (a server unreachable or answering 5xx) is retried with backoff until
  * {@code skyport.compute.images.import-deadline}. When the last file of an image is ready, its copies into the nodes'
  * pools are scheduled.

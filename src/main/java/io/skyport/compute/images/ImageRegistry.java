@@ -78,10 +78,10 @@ public class ImageRegistry implements ComputeImages {
 			@Nullable String initrd, @Nullable String initrdSha256, @Nullable String kernelCmdline) {
 
 		/** An image that boots from a disk used in place on the hosts. */
-		public ImageForm(@Nullable String name, @Nullable String osFamily, @Nullable String source,
+		public static ImageForm inPlace(@Nullable String name, @Nullable String osFamily, @Nullable String source,
 				@Nullable String defaultSshUser, @Nullable Integer minDiskGib, @Nullable String description) {
-			this(name, osFamily, source, defaultSshUser, minDiskGib, description, null, null, null, null, null, null,
-					null);
+			return new ImageForm(name, osFamily, source, defaultSshUser, minDiskGib, description, null, null, null, null,
+					null, null, null);
 		}
 	}
 

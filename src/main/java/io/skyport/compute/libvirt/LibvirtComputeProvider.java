@@ -232,7 +232,7 @@ class LibvirtComputeProvider implements ComputeProvider {
 		}
 		return connections.call(target, "copy volume '" + volume + "'", properties.copyTimeout(),
 				c -> VolumeImports.importFile(c, StorageVolumes.pool(c, target.storagePool()), volume, format, sizeBytes,
-						file, sha256, connections.label(target)));
+						file, sha256, connections.label(target), NodeConnections.uri(target).isTestDriver()));
 	}
 
 	@Override

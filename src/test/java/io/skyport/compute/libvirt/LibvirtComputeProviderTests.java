@@ -22,6 +22,7 @@ import io.skyport.compute.provider.MachineInfo;
 import io.skyport.compute.provider.MachineInfo.MachineState;
 import io.skyport.compute.provider.MachineNotFoundException;
 import io.skyport.compute.provider.MachineSpec;
+import io.skyport.compute.provider.NetworkAttachment;
 import io.skyport.compute.provider.MachineStats;
 import io.skyport.compute.provider.ProviderFailureException;
 import io.skyport.compute.provider.ProviderTarget;
@@ -257,6 +258,23 @@ class LibvirtComputeProviderTests {
 			.satisfies(m -> assertThat(m.addresses()).isNotEmpty());
 		assertThat(machines).filteredOn(m -> m.name().equals("sk-inv-2")).singleElement()
 			.satisfies(m -> assertThat(m.state()).isEqualTo(MachineState.STOPPED));
+	}
+
+	@Test
+	void a_machine_has_lease_addresses_only_on_a_libvirt_network_and_only_while_it_runs() {
+		ProviderTarget onNetwork = new ProviderTarget(node.nodeId(), node.name(), node.uri(), node.virtType(),
+				new NetworkAttachment(NetworkAttachment.Mode.NETWORK, "default"), node.storagePool());
+		provider.createMachine(onNetwork, spec("sk-leased", null));
+		assertThat(provider.machineAddresses(onNetwork, "sk-leased")).as("stopped: no lease").isEmpty();
+
+		provider.startMachine(onNetwork, "sk-leased");
+		assertThat(provider.machineAddresses(onNetwork, "sk-leased")).isNotEmpty()
+			.allSatisfy(address -> assertThat(address).matches("[0-9.]+|[0-9a-f:]+"));
+		assertThat(provider.machineAddresses(node, "sk-leased"))
+			.as("user-mode networking: libvirt hands out no leases, whatever the test driver would invent").isEmpty();
+		assertThatThrownBy(() -> provider.machineAddresses(onNetwork, "sk-nobody"))
+			.isInstanceOf(MachineNotFoundException.class)
+			.hasMessageContaining("the machine does not exist");
 	}
 
 	@Test
