@@ -334,7 +334,7 @@ class ImageFilesTests {
 	private InstanceId instance(String imageId) {
 		InstanceId id = new InstanceId(UUID.randomUUID());
 		instances.create(id, new NewInstance(accounts.customer().user().organisationId(), null, "vm-" + region, null,
-				List.of(), region, 1, 256, 1, null, new ImageId(UUID.fromString(imageId)), List.of(), null, null, null,
+				List.of(), region, 1, 256, 1, null, null, new ImageId(UUID.fromString(imageId)), List.of(), null, null, null,
 				null));
 		return id;
 	}
