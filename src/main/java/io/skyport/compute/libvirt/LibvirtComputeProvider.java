@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.libvirt.Connect;
@@ -76,6 +79,8 @@ class LibvirtComputeProvider implements ComputeProvider {
 	private final NodeConnections connections;
 
 	private final LibvirtProperties properties;
+
+	private final ConcurrentMap<String, ReentrantLock> importLocks = new ConcurrentHashMap<>();
 
 	LibvirtComputeProvider(NodeConnections connections) {
 		this.connections = connections;
@@ -230,9 +235,18 @@ class LibvirtComputeProvider implements ComputeProvider {
 		if (!sha256.matches("[0-9a-f]{64}")) {
 			throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256 in lower-case hex.");
 		}
-		return connections.call(target, "copy volume '" + volume + "'", properties.copyTimeout(),
-				c -> VolumeImports.importFile(c, StorageVolumes.pool(c, target.storagePool()), volume, format, sizeBytes,
-						file, sha256, connections.label(target), NodeConnections.uri(target).isTestDriver()));
+		// Volumes are named by content, so two images sharing a file (a kernel) copy the same volume: one at a time.
+		ReentrantLock lock = importLocks.computeIfAbsent(target.uri() + "|" + target.storagePool() + "|" + volume,
+				key -> new ReentrantLock());
+		lock.lock();
+		try {
+			return connections.call(target, "copy volume '" + volume + "'", properties.copyTimeout(),
+					c -> VolumeImports.importFile(c, StorageVolumes.pool(c, target.storagePool()), volume, format,
+							sizeBytes, file, sha256, connections.label(target), NodeConnections.uri(target).isTestDriver()));
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	@Override

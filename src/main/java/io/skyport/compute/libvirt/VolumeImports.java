@@ -60,7 +60,15 @@ final class VolumeImports {
 			}
 		}
 		if (volume == null) {
-			volume = pool.storageVolCreateXML(DomainXml.volume(name, size, "raw", null), 0);
+			try {
+				volume = pool.storageVolCreateXML(DomainXml.volume(name, size, "raw", null), 0);
+			}
+			catch (LibvirtException e) {
+				if (LibvirtErrors.is(e, org.libvirt.Error.ErrorNumber.VIR_ERR_STORAGE_VOL_EXIST)) {
+					throw new ProviderUnavailableException(action + "another copy of the same file is being made.");
+				}
+				throw e;
+			}
 		}
 		try {
 			upload(c, volume, size, file, sha256, action, testDriver);
@@ -167,16 +175,13 @@ final class VolumeImports {
 			ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
 			long received = 0;
 			int read;
+			// read() finishes the stream itself when it reaches the end (and then returns -1).
 			while ((read = stream.read(buffer)) >= 0) {
 				buffer.flip();
 				digest.update(buffer);
 				buffer.clear();
 				received += read;
-				if (read == 0 && received >= size) {
-					break;
-				}
 			}
-			stream.finish();
 			finished = true;
 			return received == size ? HexFormat.of().formatHex(digest.digest()) : "short read of " + received + " bytes";
 		}
