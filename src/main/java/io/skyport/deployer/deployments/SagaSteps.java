@@ -165,7 +165,7 @@ class SagaSteps {
 				: deployment.stepStartedAt().plus(settings.guestDeadline());
 		try (GuestSignals.Expectation phoneHome = guests.expect(deployment.instanceId())) {
 			if (guestIsUp(deployment) || phoneHome.await(settings.guestWaitInProcess())) {
-				return guestUp(deployment);
+				return guestUp();
 			}
 		}
 		Instant now = clock.instant();
@@ -178,22 +178,19 @@ class SagaSteps {
 		return new StepResult.Waiting(next.isBefore(deadline) ? next : deadline);
 	}
 
-	/** A bare VM is up when it runs; any other when its guest phoned home (heard by the deployer or by compute). */
+	/**
+	 * The guest is up when its cloud-init phoned home (heard by the deployer or by compute): bare VMs too, since only
+	 * then do the customer's SSH keys work.
+	 */
 	private boolean guestIsUp(Deployment deployment) {
-		if (!deployment.spec().isBareVm() && deployment.guestHasPhonedHome()) {
+		if (deployment.guestHasPhonedHome()) {
 			return true;
 		}
-		Optional<InstanceDetails> instance = compute.find(deployment.instanceId());
-		if (instance.isEmpty()) {
-			return false;
-		}
-		return deployment.spec().isBareVm() ? instance.get().state() == InstanceState.RUNNING
-				: instance.get().configuredAt() != null;
+		return compute.find(deployment.instanceId()).map(instance -> instance.configuredAt() != null).orElse(false);
 	}
 
-	private static StepResult guestUp(Deployment deployment) {
-		return new StepResult.Done(deployment.spec().isBareVm() ? "The machine is running."
-				: "The guest configured itself and phoned home.");
+	private static StepResult guestUp() {
+		return new StepResult.Done("The guest configured itself and phoned home.");
 	}
 
 	private void stopIfRunning(Deployment deployment) {
