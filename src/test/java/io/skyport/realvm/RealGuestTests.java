@@ -109,6 +109,9 @@ class RealGuestTests {
 	private Path keyDirectory;
 	private World world;
 
+	/** Ordered with the first server, so the two guests boot at the same time (one vCPU each). */
+	private SubscriptionId dataDiskSubscription;
+
 	/** The first server (test 1), which tests 3 and 4 suspend, resume and cancel. */
 	private SubscriptionId firstSubscription;
 	private UUID firstDeployment;
@@ -131,6 +134,7 @@ class RealGuestTests {
 	@Order(1)
 	void an_ordered_debian_server_configures_itself_with_cloud_init_and_takes_the_customers_ssh_login() {
 		firstSubscription = realVms.order(world, world.barePlan());
+		dataDiskSubscription = realVms.order(world, world.dataDiskPlan());
 		firstDeployment = fixtures.deploymentOf(firstSubscription);
 		fixtures.awaitState(firstDeployment, "READY", BOOT_PATIENCE);
 
@@ -151,7 +155,8 @@ class RealGuestTests {
 	@Test
 	@Order(2)
 	void a_data_disk_is_formatted_and_mounted_where_the_plan_says() {
-		SubscriptionId subscription = realVms.order(world, world.dataDiskPlan());
+		assumeTrue(dataDiskSubscription != null, "ordered by the first test");
+		SubscriptionId subscription = dataDiskSubscription;
 		UUID deployment = fixtures.deploymentOf(subscription);
 		fixtures.awaitState(deployment, "READY", BOOT_PATIENCE);
 		InstanceDetails server = instances.find(new InstanceId(fixtures.instanceOf(deployment))).orElseThrow();
