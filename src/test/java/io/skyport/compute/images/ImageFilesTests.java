@@ -433,9 +433,12 @@ class ImageFilesTests {
 		return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/** Content of its own per run: the store keeps files across runs, named by content. */
+	private static final long RUN = new java.security.SecureRandom().nextLong();
+
 	private static byte[] bytes(int size, int seed) {
 		byte[] content = new byte[size];
-		new Random(seed).nextBytes(content);
+		new Random(seed ^ RUN).nextBytes(content);
 		return content;
 	}
 
