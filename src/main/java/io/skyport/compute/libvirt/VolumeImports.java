@@ -60,7 +60,7 @@ final class VolumeImports {
 			}
 		}
 		if (volume == null) {
-			volume = pool.storageVolCreateXML(DomainXml.volume(name, size, "raw", null), 0);
+			volume = create(pool, name, size);
 		}
 		try {
 			upload(c, volume, size, file, sha256, action, testDriver);
@@ -85,6 +85,23 @@ final class VolumeImports {
 		log.info("Copied {} ({} bytes, sha256 {}) into volume {} on node {}{}", file, size, sha256, name, node,
 				readBack == null ? " (the driver cannot read volumes back; verified what was sent)" : ", read back");
 		return StorageVolumes.info(copied);
+	}
+
+	/**
+	 * A new raw volume of the file's size; if another copy made it meanwhile (nodes sharing a pool, or the test
+	 * driver, whose pool all its connections share), that one.
+	 */
+	private static StorageVol create(StoragePool pool, String name, long size) throws LibvirtException {
+		try {
+			return pool.storageVolCreateXML(DomainXml.volume(name, size, "raw", null), 0);
+		}
+		catch (LibvirtException e) {
+			StorageVol made = StorageVolumes.find(pool, name);
+			if (made == null) {
+				throw e;
+			}
+			return made;
+		}
 	}
 
 	private static void upload(Connect c, StorageVol volume, long size, Path file, String sha256, String action,
