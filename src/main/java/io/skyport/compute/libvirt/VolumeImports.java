@@ -69,7 +69,7 @@ final class VolumeImports {
 			deleteQuietly(volume, name, node);
 			throw e;
 		}
-		pool.refresh(0);
+		refresh(pool, node);
 		StorageVol copied = pool.storageVolLookupByName(name);
 		long capacity = copied.getInfo().capacity;
 		if ("raw".equals(format) ? capacity != size : capacity < 1) {
@@ -205,6 +205,20 @@ final class VolumeImports {
 				abort(stream);
 			}
 			free(stream);
+		}
+	}
+
+	/**
+	 * Asks the pool to look at its volumes again (so that it reports a qcow2 copy as qcow2). Best effort: libvirt
+	 * refreshes the pool after an upload by itself and refuses while another upload into the pool runs; Skyport
+	 * passes the format it detected wherever it uses the copy, so nothing depends on it.
+	 */
+	private static void refresh(StoragePool pool, String node) {
+		try {
+			pool.refresh(0);
+		}
+		catch (LibvirtException e) {
+			log.debug("Refreshing the storage pool of node {} failed: {}", node, LibvirtErrors.message(e));
 		}
 	}
 
