@@ -189,12 +189,8 @@ final class VolumeImports {
 				digest.update(buffer);
 				buffer.clear();
 				received += read;
-				if (read == 0 && received >= size) {
-					break;
-				}
 			}
-			stream.finish();
-			finished = true;
+			finished = true; // Stream.read finishes the stream at its end
 			return received == size ? HexFormat.of().formatHex(digest.digest()) : "short read of " + received + " bytes";
 		}
 		catch (IOException e) {
