@@ -170,6 +170,13 @@ final class AuthorizationMatrix {
 
 			// ---- compute ----------------------------------------------------------------------------------------
 			op("GET /api/v1/images").anyone(),
+			op("POST /api/v1/images").only(OPERATOR),
+			op("GET /api/v1/images/{id}").only(OPERATOR).id("id", Resource.IMAGE),
+			op("PUT /api/v1/images/{id}").only(OPERATOR).id("id", Resource.IMAGE),
+			op("PUT /api/v1/images/{id}/files/{kind}").only(OPERATOR).id("id", Resource.IMAGE)
+				.id("kind", Resource.IMAGE_FILE_KIND),
+			op("POST /api/v1/images/{id}/copies/{nodeId}/retry").only(OPERATOR).id("id", Resource.IMAGE)
+				.id("nodeId", Resource.NODE),
 			op("GET /api/v1/admin/images").only(OPERATOR),
 			op("POST /api/v1/admin/images").only(OPERATOR),
 			op("GET /api/v1/admin/images/{id}").only(OPERATOR).id("id", Resource.IMAGE),
@@ -237,6 +244,10 @@ final class AuthorizationMatrix {
 			op("POST /panel/admin/images/{id}").only(OPERATOR).id("id", Resource.IMAGE),
 			op("POST /panel/admin/images/{id}/deprecate").only(OPERATOR).id("id", Resource.IMAGE),
 			op("POST /panel/admin/images/{id}/restore").only(OPERATOR).id("id", Resource.IMAGE),
+			op("POST /panel/admin/images/{id}/files/{kind}").only(OPERATOR).id("id", Resource.IMAGE)
+				.id("kind", Resource.IMAGE_FILE_KIND),
+			op("POST /panel/admin/images/{id}/copies/{nodeId}/retry").only(OPERATOR).id("id", Resource.IMAGE)
+				.id("nodeId", Resource.NODE),
 			op("GET /panel/admin/nodes").only(OPERATOR),
 			op("GET /panel/admin/nodes/new").only(OPERATOR),
 			op("POST /panel/admin/nodes/new").only(OPERATOR),

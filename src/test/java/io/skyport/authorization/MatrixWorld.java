@@ -337,6 +337,7 @@ final class MatrixWorld {
 				String url = read(uploaded, "$.url");
 				yield url.substring(url.indexOf("/media/") + "/media/".length());
 			}
+			case IMAGE_FILE_KIND -> "disk";
 			case NOCLOUD_TOKEN -> {
 				String instance = id(Resource.INSTANCE, Caller.CUSTOMER, Caller.Side.A, false, new HashMap<>());
 				IssuedSeed seed = seeds.issue(new SeedRequest(new InstanceId(UUID.fromString(instance)),

@@ -37,7 +37,9 @@ enum Resource {
 
 	/** Public: side A's published product (id and slug), the reseller's storefront, a stored medium, a seed token. */
 	PUBLISHED_PRODUCT(null, false, false), PRODUCT_SLUG(null, false, false), STOREFRONT(null, false, false),
-	MEDIA_KEY(null, false, false), NOCLOUD_TOKEN(null, false, false);
+	MEDIA_KEY(null, false, false), NOCLOUD_TOKEN(null, false, false),
+	/** Not a row: which file of an image ({@code disk}, {@code kernel}, {@code initrd}). */
+	IMAGE_FILE_KIND(null, false, false);
 
 	private final @Nullable OrganisationType owner;
 	private final boolean perUser;

@@ -32,7 +32,8 @@ record Caller(String name, Map<String, String> headers) {
 		if (path.startsWith("/api/v1/admin/") || path.startsWith("/api/v1/compute/") || path.startsWith("/api/v1/billing/runs")
 				|| path.startsWith("/api/v1/billing/usage") || key.equals("POST /api/v1/invoices/{id}/payments")
 				|| path.endsWith("/credit-note") || path.endsWith("/domain-xml")
-				|| path.startsWith("/api/v1/deployments/") && operation.method().equals("POST")) {
+				|| path.startsWith("/api/v1/deployments/") && operation.method().equals("POST")
+				|| path.startsWith("/api/v1/images") && !key.equals("GET /api/v1/images")) {
 			return user("an operator", world.operator);
 		}
 		if (path.startsWith("/api/v1/reseller/")) {

@@ -77,6 +77,12 @@ final class PanelForms {
 					|| !entry.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
 				continue;
 			}
+			var consumes = entry.getKey().getConsumesCondition().getConsumableMediaTypes();
+			if (!consumes.isEmpty() && consumes.stream()
+				.noneMatch(t -> t.includes(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+						|| t.includes(org.springframework.http.MediaType.MULTIPART_FORM_DATA))) {
+				continue; // not a form: a script's request (the image upload streamed by image-upload.js)
+			}
 			String pattern = entry.getKey().getPatternValues().stream().sorted().findFirst().orElseThrow();
 			List<Field> fields = new ArrayList<>();
 			boolean multipart = false;

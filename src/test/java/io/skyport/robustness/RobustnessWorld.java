@@ -122,6 +122,8 @@ final class RobustnessWorld {
 			case "slug" -> product.slug();
 			case "storefront" -> storefront;
 			case "name" -> region;
+			case "kind" -> "disk";
+			case "nodeId" -> node.toString();
 			default -> idFor(path).toString();
 		};
 	}
@@ -138,6 +140,8 @@ final class RobustnessWorld {
 		byPrefix.put("/panel/admin/nodes/", node);
 		byPrefix.put("/api/v1/compute/enrolment-tokens/", enrolmentToken);
 		byPrefix.put("/api/v1/admin/images/", image);
+		byPrefix.put("/api/v1/images/", image);
+
 		byPrefix.put("/panel/admin/images/", image);
 		byPrefix.put("/api/v1/subscriptions/", subscription);
 		byPrefix.put("/panel/subscriptions/", subscription);

@@ -100,7 +100,7 @@ class ImagePagesController {
 		return changeStatus(() -> registry.restore(id), "offered again", redirect);
 	}
 
-	@PostMapping(path = "/panel/admin/images/{id}/files/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/panel/admin/images/{id}/files/{kind}")
 	String upload(@PathVariable UUID id, @PathVariable String kind, @RequestParam("file") MultipartFile file,
 			RedirectAttributes redirect) {
 		ImageFile.Kind fileKind = kind(id, kind);

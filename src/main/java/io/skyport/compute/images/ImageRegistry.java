@@ -113,10 +113,6 @@ public class ImageRegistry implements ComputeImages {
 		public boolean filesReady() {
 			return files.stream().allMatch(file -> file.state().equals("READY"));
 		}
-
-		@Nullable FileView file(String kind) {
-			return files.stream().filter(file -> file.kind().equals(kind)).findFirst().orElse(null);
-		}
 	}
 
 	@Override

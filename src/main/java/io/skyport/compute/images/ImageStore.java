@@ -3,7 +3,6 @@ package io.skyport.compute.images;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,16 +59,6 @@ class ImageStore {
 		return root.resolve(sha256);
 	}
 
-	boolean holds(String sha256, long size) {
-		Path path = path(sha256);
-		try {
-			return Files.isRegularFile(path) && Files.size(path) == size;
-		}
-		catch (IOException e) {
-			return false;
-		}
-	}
-
 	/**
 	 * Streams {@code content} into the store and keeps it under its SHA-256 if that is {@code expectedSha256}.
 	 *
@@ -111,16 +100,6 @@ class ImageStore {
 		}
 		finally {
 			Files.deleteIfExists(temporary);
-		}
-	}
-
-	/** The format of a stored file by its first bytes: {@code qcow2} or {@code raw}. */
-	String format(String sha256) {
-		try (InputStream in = Files.newInputStream(path(sha256))) {
-			return java.util.Arrays.equals(in.readNBytes(QCOW2_MAGIC.length), QCOW2_MAGIC) ? "qcow2" : "raw";
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 	}
 

@@ -28,8 +28,9 @@ public class NodeImages {
 	 *
 	 * @param disk the root disk's backing image, as {@link MachineSpec#imageSource()} takes it.
 	 * @param kernelBoot the kernel and initrd to boot directly, or {@code null}.
+	 * @param diskFormat the disk's format where Skyport imported it ({@code qcow2} or {@code raw}), else {@code null}.
 	 */
-	public record BootMedia(String disk, MachineSpec.@Nullable KernelBoot kernelBoot) {
+	public record BootMedia(String disk, MachineSpec.@Nullable KernelBoot kernelBoot, @Nullable String diskFormat) {
 	}
 
 	private final Images images;
@@ -55,7 +56,7 @@ public class NodeImages {
 			.orElseThrow(() -> new ComputeRefusedException("The image " + imageId + " is no longer registered."));
 		List<ImageFile> imageFiles = files.findByImageId(image.id());
 		if (imageFiles.isEmpty()) {
-			return new BootMedia(image.source(), null);
+			return new BootMedia(image.source(), null, null);
 		}
 		for (ImageFile file : imageFiles) {
 			if (file.state() == ImageFile.State.FAILED) {
@@ -75,20 +76,25 @@ public class NodeImages {
 					false, COPY_RETRY, null);
 		}
 		String disk = image.source();
+		String diskFormat = null;
 		String kernel = null;
 		String initrd = null;
 		for (ImageFile file : imageFiles) {
 			String volume = ImageCopying.volumeName(file.sha256());
 			switch (file.kind()) {
-				case DISK -> disk = volume;
+				case DISK -> {
+					disk = volume;
+					diskFormat = file.format();
+				}
 				case KERNEL -> kernel = volume;
 				case INITRD -> initrd = volume;
 			}
 		}
 		if (image.boot() == Image.Boot.KERNEL && kernel != null) {
 			String cmdline = image.kernelCmdline();
-			return new BootMedia(disk, new MachineSpec.KernelBoot(kernel, initrd, cmdline == null ? "" : cmdline));
+			return new BootMedia(disk, new MachineSpec.KernelBoot(kernel, initrd, cmdline == null ? "" : cmdline),
+					diskFormat);
 		}
-		return new BootMedia(disk, null);
+		return new BootMedia(disk, null, diskFormat);
 	}
 }

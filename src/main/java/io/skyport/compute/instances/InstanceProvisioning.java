@@ -169,7 +169,7 @@ class InstanceProvisioning {
 		NodeImages.BootMedia media = images.bootMedia(instance.imageId(), nodeId);
 		IssuedSeed seed = seeds.issue(instance);
 		MachineSpec spec = new MachineSpec(instance.machineName(), instance.id().id(), instance.vcpus(),
-				instance.memoryMib(), media.disk(), instance.rootDiskGib(), seed.smbiosSerial(), media.kernelBoot());
+				instance.memoryMib(), media.disk(), instance.rootDiskGib(), seed.smbiosSerial(), media.kernelBoot(), media.diskFormat());
 		hosts.call(instance, "define the machine", (p, target) -> p.createMachine(target, spec));
 	}
 

@@ -478,8 +478,10 @@ class LibvirtComputeProvider implements ComputeProvider {
 					+ divideRoundingUp(image.capacityBytes(), StorageVolumes.GIB) + " GiB, the root disk has "
 					+ spec.rootDiskGib() + " GiB.");
 		}
+		DomainXml.Disk backing = spec.imageFormat() == null ? image.disk()
+				: new DomainXml.Disk(image.disk().path(), image.disk().block(), spec.imageFormat());
 		try {
-			String xml = DomainXml.volume(name, capacity, "qcow2", image.disk());
+			String xml = DomainXml.volume(name, capacity, "qcow2", backing);
 			return StorageVolumes.disk(pool.storageVolCreateXML(xml, 0));
 		}
 		catch (LibvirtException e) {

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param connectTimeout how long opening a connection to a node may take before the node counts as unreachable.
  * @param callTimeout how long one libvirt call may take before the node counts as unreachable.
- * @param copyTimeout how long copying an image into a root volume may take, on hosts whose storage cannot create a
- *        volume backed by the image.
+ * @param copyTimeout how long copying one image file into a node's storage pool ({@code importVolume}) may take, and
+ *        copying an image into a root volume on hosts whose storage cannot create a volume backed by the image.
  * @param maxCallsPerNode libvirt calls running at once per node (each on its own thread).
  * @param maxQueuedCallsPerNode calls waiting for one of those threads; beyond that a call fails at once.
  * @param reconnectBackoff the pause after a failed connection before the next attempt, doubled after each further

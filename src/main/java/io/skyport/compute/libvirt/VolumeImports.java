@@ -77,7 +77,7 @@ final class VolumeImports {
 			deleteQuietly(volume, name, node);
 			throw e;
 		}
-		pool.refresh(0);
+		refresh(pool, node);
 		StorageVol copied = pool.storageVolLookupByName(name);
 		long capacity = copied.getInfo().capacity;
 		if ("raw".equals(format) ? capacity != size : capacity < 1) {
@@ -95,6 +95,10 @@ final class VolumeImports {
 		return StorageVolumes.info(copied);
 	}
 
+	/**
+	 * A new raw volume of the file's size; if another copy made it meanwhile (nodes sharing a pool, or the test
+	 * driver, whose pool all its connections share), that one.
+	 */
 	private static void upload(Connect c, StorageVol volume, long size, Path file, String sha256, String action,
 			boolean testDriver) throws LibvirtException {
 		Stream stream = c.streamNew(0);
@@ -182,7 +186,7 @@ final class VolumeImports {
 				buffer.clear();
 				received += read;
 			}
-			finished = true;
+			finished = true; // Stream.read finishes the stream at its end
 			return received == size ? HexFormat.of().formatHex(digest.digest()) : "short read of " + received + " bytes";
 		}
 		catch (IOException e) {
@@ -193,6 +197,20 @@ final class VolumeImports {
 				abort(stream);
 			}
 			free(stream);
+		}
+	}
+
+	/**
+	 * Asks the pool to look at its volumes again (so that it reports a qcow2 copy as qcow2). Best effort: libvirt
+	 * refreshes the pool after an upload by itself and refuses while another upload into the pool runs; Skyport
+	 * passes the format it detected wherever it uses the copy, so nothing depends on it.
+	 */
+	private static void refresh(StoragePool pool, String node) {
+		try {
+			pool.refresh(0);
+		}
+		catch (LibvirtException e) {
+			log.debug("Refreshing the storage pool of node {} failed: {}", node, LibvirtErrors.message(e));
 		}
 	}
 

@@ -15,14 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param smbiosSerial the SMBIOS system serial, which carries the NoCloud seed
  *        ({@code ds=nocloud-net;s=http://…/nocloud/TOKEN/}).
  * @param kernelBoot the kernel and initrd to boot directly, or {@code null} to boot from the root disk.
+ * @param imageFormat the image's format ({@code qcow2}, {@code raw}) where Skyport knows it (imported images), which
+ *        then wins over what the host reports; {@code null} to take the host's word.
  */
 public record MachineSpec(String name, UUID uuid, int vcpus, long memoryMib, String imageSource, int rootDiskGib,
-		String smbiosSerial, @Nullable KernelBoot kernelBoot) {
+		String smbiosSerial, @Nullable KernelBoot kernelBoot, @Nullable String imageFormat) {
 
-	/** A machine that boots from its root disk. */
+	/** A machine that boots from its root disk, whose format the host knows. */
 	public MachineSpec(String name, UUID uuid, int vcpus, long memoryMib, String imageSource, int rootDiskGib,
 			String smbiosSerial) {
-		this(name, uuid, vcpus, memoryMib, imageSource, rootDiskGib, smbiosSerial, null);
+		this(name, uuid, vcpus, memoryMib, imageSource, rootDiskGib, smbiosSerial, null, null);
 	}
 
 	/**

@@ -221,6 +221,35 @@ class ImageFilesTests {
 	}
 
 	@Test
+	void a_changed_disk_is_imported_and_copied_again_and_the_old_copy_stays_for_machines_backed_by_it()
+			throws Exception {
+		NodeId node = node("upd", "default-pool");
+		byte[] first = bytes(30_000, 20);
+		byte[] second = bytes(40_000, 21);
+		Map<String, Object> form = image(unique("Changed"), Files.write(files.resolve("first.raw"), first).toString(),
+				sha256(first));
+		String id = read(send("POST", IMAGES, form), "$.id");
+		awaitCopy(id, node, "READY");
+
+		form.put("source", Files.write(files.resolve("second.raw"), second).toString());
+		form.put("sha256", sha256(second));
+		MvcTestResult changed = send("PUT", IMAGES + "/" + id, form);
+		assertThat(changed).hasStatusOk();
+		assertThat(read(changed, "$.sha256")).isEqualTo(sha256(second));
+
+		awaitFileState(id, "READY");
+		awaitCopy(id, node, "READY");
+		assertThat(JsonPath.<List<Integer>>read(body(get(IMAGES + "/" + id)),
+				"$.copies[?(@.nodeId == '" + node.id() + "')].bytes")).containsExactly(second.length);
+		assertThat(provider.listVolumes(nodes.target(node))).extracting(VolumeInfo::name)
+			.contains(ImageCopying.volumeName(sha256(first)), ImageCopying.volumeName(sha256(second)));
+
+		assertThat(send("PUT", IMAGES + "/" + id, form)).hasStatusOk();
+		assertThat(read(get(IMAGES + "/" + id), "$.files[0].state")).as("unchanged: not imported again")
+			.isEqualTo("READY");
+	}
+
+	@Test
 	void a_failed_copy_is_retried_by_an_operator() throws Exception {
 		NodeId broken = node("nopool", "no-such-pool");
 		byte[] disk = bytes(10_000, 5);
@@ -433,9 +462,12 @@ class ImageFilesTests {
 		return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/** Content of its own per run: the store keeps files across runs, named by content. */
+	private static final long RUN = new java.security.SecureRandom().nextLong();
+
 	private static byte[] bytes(int size, int seed) {
 		byte[] content = new byte[size];
-		new Random(seed).nextBytes(content);
+		new Random(seed ^ RUN).nextBytes(content);
 		return content;
 	}
 

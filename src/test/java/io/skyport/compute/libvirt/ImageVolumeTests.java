@@ -98,7 +98,7 @@ class ImageVolumeTests {
 				write("initrd.img", initrd), sha256(initrd));
 		String cmdline = "root=/dev/vda console=ttyS0 rw quiet";
 		MachineSpec spec = new MachineSpec("sk-kernel", UUID.randomUUID(), 1, 256, "debian-12", 10, SERIAL,
-				new MachineSpec.KernelBoot("skyport-image-kernel-a", "skyport-image-initrd-a", cmdline));
+				new MachineSpec.KernelBoot("skyport-image-kernel-a", "skyport-image-initrd-a", cmdline), null);
 
 		provider.createMachine(node, spec);
 
@@ -113,9 +113,25 @@ class ImageVolumeTests {
 	}
 
 	@Test
+	void the_root_volume_is_backed_by_the_copy_in_the_format_skyport_knows() throws Exception {
+		byte[] disk = bytes(20_000, 17);
+		VolumeInfo copy = provider.importVolume(node, "skyport-image-qcow2-disk", "qcow2", disk.length,
+				write("disk.qcow2", disk), sha256(disk));
+
+		provider.createMachine(node, new MachineSpec("sk-backed", UUID.randomUUID(), 1, 256, copy.name(), 10, SERIAL,
+				null, "qcow2"));
+
+		Element backing = XmlDocuments.first(XmlDocuments.parse(volumeXml("sk-backed-root")).getDocumentElement(),
+				"backingStore");
+		assertThat(XmlDocuments.first(backing, "path").getTextContent()).isEqualTo(copy.path());
+		assertThat(XmlDocuments.first(backing, "format").getAttribute("type")).isEqualTo("qcow2");
+		provider.destroyMachine(node, "sk-backed");
+	}
+
+	@Test
 	void a_machine_whose_kernel_is_missing_is_refused() {
 		MachineSpec spec = new MachineSpec("sk-no-kernel", UUID.randomUUID(), 1, 256, "debian-12", 10, SERIAL,
-				new MachineSpec.KernelBoot("skyport-image-not-there", null, "console=ttyS0"));
+				new MachineSpec.KernelBoot("skyport-image-not-there", null, "console=ttyS0"), null);
 
 		assertThatThrownBy(() -> provider.createMachine(node, spec)).isInstanceOf(ProviderFailureException.class)
 			.hasMessageContaining("its kernel 'skyport-image-not-there' was not found");

@@ -67,6 +67,10 @@ class OpenApiDocumentTests {
 					assertThat(operation.requestBody()).as(key).hasValueSatisfying(
 							body -> assertThat(body.contentType()).isEqualTo(MediaType.MULTIPART_FORM_DATA_VALUE));
 				}
+				else if (takesStream(handler)) {
+					assertThat(operation.requestBody()).as(key).hasValueSatisfying(
+							body -> assertThat(body.contentType()).isEqualTo(MediaType.APPLICATION_OCTET_STREAM_VALUE));
+				}
 				else {
 					operation.requestBody().ifPresent(body -> assertThat(body.isJson()).as(key).isTrue());
 				}
@@ -79,6 +83,12 @@ class OpenApiDocumentTests {
 	private static boolean takesFiles(HandlerMethod handler) {
 		return java.util.Arrays.stream(handler.getMethodParameters())
 			.anyMatch(parameter -> MultipartFile.class.isAssignableFrom(parameter.getParameterType()));
+	}
+
+	/** A raw body streamed to the handler (an image upload). */
+	private static boolean takesStream(HandlerMethod handler) {
+		return java.util.Arrays.stream(handler.getMethodParameters())
+			.anyMatch(parameter -> java.io.InputStream.class.isAssignableFrom(parameter.getParameterType()));
 	}
 
 	private static List<String> keys(RequestMappingInfo mapping) {
