@@ -122,7 +122,7 @@ class GuestAddresses {
 			return List.of();
 		}
 		if (!leased.isEmpty()) {
-			return leased;
+			return Instance.recordable(leased);
 		}
 		return guestsOwn(sourceAddress, instance.nodeId()).map(List::of).orElse(List.of());
 	}
