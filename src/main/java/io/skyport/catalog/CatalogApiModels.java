@@ -46,14 +46,14 @@ final class CatalogApiModels {
 
 	/** A plan version with exactly the fields clients rely on. */
 	record PlanResponse(UUID id, int version, String name, int vcpus, int memoryMib, int diskGib,
-			@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, UUID imageId, BigDecimal monthlyPrice, String currency,
-			int bandwidthIncludedGib, BigDecimal bandwidthPricePerGib, int trialDays, @Nullable Boolean onSale,
-			List<String> regions) {
+			@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, UUID imageId, BigDecimal monthlyPrice,
+			String currency, int bandwidthIncludedGib, BigDecimal bandwidthPricePerGib, int trialDays,
+			@Nullable Boolean onSale, List<String> regions) {
 
 		static PlanResponse of(PlanSnapshot plan, @Nullable Boolean onSale) {
 			return new PlanResponse(plan.planId().id(), plan.versionNumber(), plan.name(), plan.vcpus(), plan.memoryMib(),
-					plan.diskGib(), plan.dataDiskGib(), plan.dataDiskMountPoint(), plan.imageId().id(), plan.monthlyPrice().amount(),
-					plan.monthlyPrice().currency(), plan.bandwidthIncludedGib(), plan.bandwidthPricePerGib().amount(),
+					plan.diskGib(), plan.dataDiskGib(), plan.dataDiskMountPoint(), plan.imageId().id(),
+					plan.monthlyPrice().amount(), plan.monthlyPrice().currency(), plan.bandwidthIncludedGib(), plan.bandwidthPricePerGib().amount(),
 					plan.trialDays(), onSale, plan.regions());
 		}
 	}

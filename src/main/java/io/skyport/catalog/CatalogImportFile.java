@@ -55,10 +55,9 @@ final class CatalogImportFile {
 	static final List<String> PRODUCT_FIELDS = List.of("slug", "name", "shortDescription", "longDescription", "category",
 			"tags", "supportEmail", "supportUrl", "guestConfiguration", "accessUrl", "defaultUsername", "defaultPassword",
 			"ports", "publish", "plans");
-	static final List<String> PLAN_FIELDS = List.of("name", "vcpus", "memoryMib", "diskGib", "dataDiskGib", "dataDiskMountPoint",
-			"image",
-			"imageId", "monthlyPrice", "currency", "bandwidthIncludedGib", "bandwidthPricePerGib", "trialDays",
-			"regions");
+	static final List<String> PLAN_FIELDS = List.of("name", "vcpus", "memoryMib", "diskGib", "dataDiskGib",
+			"dataDiskMountPoint", "image", "imageId", "monthlyPrice", "currency", "bandwidthIncludedGib",
+			"bandwidthPricePerGib", "trialDays", "regions");
 
 	private static final Set<Tag> ALLOWED_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP,
 			Tag.MAP, Tag.SEQ);

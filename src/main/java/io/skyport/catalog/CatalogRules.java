@@ -153,8 +153,8 @@ class CatalogRules {
 			throw new InvalidInputException(violations.isEmpty()
 					? List.of(new Violation("plan", "The plan is incomplete.")) : violations);
 		}
-		return new PlanSpec(name, vcpus, memory, disk, dataDisk, mountPoint, image.id().id(), monthly.amount(), monthly.currency(),
-				included, bandwidth.amount(), trial, regions);
+		return new PlanSpec(name, vcpus, memory, disk, dataDisk, mountPoint, image.id().id(), monthly.amount(),
+				monthly.currency(), included, bandwidth.amount(), trial, regions);
 	}
 
 	/**

@@ -97,9 +97,10 @@ class Plan extends AbstractAggregateRoot<Plan> {
 	static PlanSnapshot snapshotOf(PlanId planId, int versionNumber, ProductId productId, String productName,
 			PlanSpec spec, boolean available) {
 		return new PlanSnapshot(planId, versionNumber, productId, productName, spec.name(), spec.vcpus(),
-				spec.memoryMib(), spec.diskGib(), spec.dataDiskGib(), spec.dataDiskMountPoint(), new ImageId(spec.imageId()),
-				Money.rounded(spec.monthlyPrice(), spec.currency()), spec.bandwidthIncludedGib(),
-				Money.rounded(spec.bandwidthPricePerGib(), spec.currency()), spec.trialDays(), available, spec.regions());
+				spec.memoryMib(), spec.diskGib(), spec.dataDiskGib(), spec.dataDiskMountPoint(),
+				new ImageId(spec.imageId()), Money.rounded(spec.monthlyPrice(), spec.currency()),
+				spec.bandwidthIncludedGib(), Money.rounded(spec.bandwidthPricePerGib(), spec.currency()), spec.trialDays(),
+				available, spec.regions());
 	}
 
 	PlanId planId() {

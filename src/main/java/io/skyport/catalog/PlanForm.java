@@ -11,13 +11,13 @@ import org.springframework.validation.FieldError;
 
 /**
  * The plan form of the vendor pages as submitted. Numbers are typed, so "abc" in a number field is a binding error
- * (shown next to the field) rather than a failed request; an empty data disk means a bare VM, an empty mount point {@code /data}, and no region ticked
- * means every region.
+ * (shown next to the field) rather than a failed request; an empty data disk means a bare VM, an empty mount point
+ * {@code /data}, and no region ticked means every region.
  */
 record PlanForm(@Nullable String name, @Nullable Integer vcpus, @Nullable Integer memoryMib, @Nullable Integer diskGib,
-		@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, @Nullable String imageId, @Nullable BigDecimal monthlyPrice,
-		@Nullable String currency, @Nullable Integer bandwidthIncludedGib, @Nullable BigDecimal bandwidthPricePerGib,
-		@Nullable Integer trialDays, @Nullable List<String> regions) {
+		@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, @Nullable String imageId,
+		@Nullable BigDecimal monthlyPrice, @Nullable String currency, @Nullable Integer bandwidthIncludedGib,
+		@Nullable BigDecimal bandwidthPricePerGib, @Nullable Integer trialDays, @Nullable List<String> regions) {
 
 	static PlanForm empty(String currency) {
 		return new PlanForm(null, null, null, null, null, null, null, null, currency, 0, BigDecimal.ZERO, 0, List.of());
@@ -31,8 +31,8 @@ record PlanForm(@Nullable String name, @Nullable Integer vcpus, @Nullable Intege
 	}
 
 	PlanInput input() {
-		return new PlanInput(name, vcpus, memoryMib, diskGib, dataDiskGib, dataDiskMountPoint, imageId, monthlyPrice, currency,
-				bandwidthIncludedGib, bandwidthPricePerGib, trialDays, regions);
+		return new PlanInput(name, vcpus, memoryMib, diskGib, dataDiskGib, dataDiskMountPoint, imageId, monthlyPrice,
+				currency, bandwidthIncludedGib, bandwidthPricePerGib, trialDays, regions);
 	}
 
 	/** The regions ticked, for the checkboxes. */

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param regions names of compute regions the plan may run in; absent or empty for every region.
  */
 record PlanInput(@Nullable String name, @Nullable Integer vcpus, @Nullable Integer memoryMib, @Nullable Integer diskGib,
-		@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, @Nullable String imageId, @Nullable BigDecimal monthlyPrice,
-		@Nullable String currency, @Nullable Integer bandwidthIncludedGib, @Nullable BigDecimal bandwidthPricePerGib,
-		@Nullable Integer trialDays, @Nullable List<String> regions) {
+		@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, @Nullable String imageId,
+		@Nullable BigDecimal monthlyPrice, @Nullable String currency, @Nullable Integer bandwidthIncludedGib,
+		@Nullable BigDecimal bandwidthPricePerGib, @Nullable Integer trialDays, @Nullable List<String> regions) {
 }

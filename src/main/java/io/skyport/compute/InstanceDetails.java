@@ -21,8 +21,8 @@ import io.skyport.accounts.OrganisationId;
  */
 public record InstanceDetails(InstanceId id, OrganisationId ownerId, ProjectId projectId, String projectName,
 		String name, @Nullable String description, List<String> tags, String region, int vcpus, long memoryMib,
-		int rootDiskGib, @Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, ImageId imageId, String imageName, InstanceState state,
-		@Nullable String stateReason, @Nullable NodeId nodeId, @Nullable String nodeName, List<String> addresses,
-		@Nullable Instant configuredAt, Instant createdAt, Instant updatedAt, @Nullable UUID deploymentId,
-		@Nullable UUID subscriptionId) {
+		int rootDiskGib, @Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, ImageId imageId,
+		String imageName, InstanceState state, @Nullable String stateReason, @Nullable NodeId nodeId,
+		@Nullable String nodeName, List<String> addresses, @Nullable Instant configuredAt, Instant createdAt,
+		Instant updatedAt, @Nullable UUID deploymentId, @Nullable UUID subscriptionId) {
 }

@@ -24,6 +24,7 @@ import io.skyport.accounts.SshKeyId;
  */
 public record NewInstance(OrganisationId ownerId, @Nullable ProjectId projectId, String name,
 		@Nullable String description, List<String> tags, String region, int vcpus, long memoryMib, int rootDiskGib,
-		@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, ImageId imageId, List<SshKeyId> sshKeyIds, @Nullable String guestConfiguration,
-		@Nullable String antiAffinityGroup, @Nullable UUID deploymentId, @Nullable UUID subscriptionId) {
+		@Nullable Integer dataDiskGib, @Nullable String dataDiskMountPoint, ImageId imageId, List<SshKeyId> sshKeyIds,
+		@Nullable String guestConfiguration, @Nullable String antiAffinityGroup, @Nullable UUID deploymentId,
+		@Nullable UUID subscriptionId) {
 }

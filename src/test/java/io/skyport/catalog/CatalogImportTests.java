@@ -34,6 +34,9 @@ import io.skyport.testing.TestData;
 class CatalogImportTests {
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	MockMvcTester mvc;
 
 	@Autowired
@@ -245,6 +248,42 @@ class CatalogImportTests {
 				problem("products[1].plans[1].memoryMib", 28, "'memoryMib' must be a whole number, not text: write 1024 "
 						+ "without quotes."),
 				problem("products[1].plans[1].monthlyPrice", 31, "12.345 has 3 decimals; EUR amounts have at most 2."));
+	}
+
+	@Test
+	void a_mount_point_is_imported_with_its_plan_and_a_system_directory_is_reported_at_its_line() {
+		String file = """
+				products:
+				  - slug: %1$s-mnt
+				    name: Mounted %1$s
+				    shortDescription: Data where the vendor wants it.
+				    category: databases
+				    plans:
+				      - name: Db
+				        vcpus: 1
+				        memoryMib: 1024
+				        diskGib: 20
+				        dataDiskGib: 10
+				        dataDiskMountPoint: %3$s
+				        image: %2$s
+				        monthlyPrice: 5
+				        currency: EUR
+				""";
+
+		MvcTestResult refused = importFile(vendor, file.formatted(marker, image, "/etc/db"), "catalog.yaml");
+		assertThat(refused).hasStatus(422);
+		assertThat(problems(refused)).containsExactly(problem("products[0].plans[0].dataDiskMountPoint", 12,
+				"The data disk's mount point cannot be in /etc, which the guest's system needs; use e.g. /data or "
+						+ "/srv/app (got '/etc/db')."));
+
+		MvcTestResult imported = importFile(vendor, file.formatted(marker, image, "/srv/db"), "catalog.yaml");
+		assertThat(imported).hasStatusOk();
+		assertThat(importedPlanMountPoint()).isEqualTo("/srv/db");
+	}
+
+	private String importedPlanMountPoint() {
+		return jdbc.sql("select p.data_disk_mount_point from plans p join products r on r.id = p.product_id "
+				+ "where r.slug = ?").param(marker + "-mnt").query(String.class).single();
 	}
 
 	@Test

@@ -97,7 +97,7 @@ class GuestAccessTests {
 	}
 
 	@Test
-	void a_direct_server_takes_a_mount_point_only_with_a_data_disk_and_outside_the_system() {
+	void a_direct_server_takes_a_mount_point_only_with_a_data_disk_and_outside_the_system() throws Exception {
 		World world = fixtures.world();
 		String type = "t-" + UUID.randomUUID().toString().substring(0, 8);
 		assertThat(fixtures.send("POST", "/api/v1/admin/server-types", Map.of("name", type, "vcpus", 1, "memoryMib", 256,
@@ -115,6 +115,15 @@ class GuestAccessTests {
 			assertThat(refused).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("dataDiskMountPoint");
 			assertThat(fixtures.read(refused, "$.errors[0].message")).contains((String) c[2]);
 		}
+
+		String page = mvc.post().uri("/panel/servers/new").session(session(world.customer())).with(csrf())
+			.param("name", "srv-form").param("region", world.region()).param("serverType", type)
+			.param("imageId", world.bareVmPlan().imageId().id().toString())
+			.param("sshKeyIds", world.sshKeyId().toString()).param("dataDiskGib", "1")
+			.param("dataDiskMountPoint", "/boot/data").exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).as("the form shows the problem next to the field and keeps what was typed")
+			.contains("id=\"dataDiskMountPoint-error\"").contains("cannot be in /boot")
+			.contains("value=\"/boot/data\"");
 
 		Map<String, Object> good = server(world, type);
 		good.put("dataDiskGib", 1);

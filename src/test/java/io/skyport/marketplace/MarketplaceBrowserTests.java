@@ -148,7 +148,7 @@ class MarketplaceBrowserTests {
 		assertThat(row(compared, "Basic").getByRole(AriaRole.CELL))
 			.hasText(new String[] { "Basic", "1", "1 GiB", "20 GiB", "—", "€7.00", "14 days", "no reviews" });
 		assertThat(row(compared, "Plus").getByRole(AriaRole.CELL))
-			.hasText(new String[] { "Plus", "2", "4 GiB", "40 GiB", "50 GiB", "€15.00", "14 days" });
+			.hasText(new String[] { "Plus", "2", "4 GiB", "40 GiB", "50 GiB at /data", "€15.00", "14 days" });
 		browser.screenshot("compare");
 
 		// 3. A reseller opens a storefront with 20 % markup and finds the product there at €12.00

@@ -23,6 +23,7 @@ class DeploymentReadyEmailTests {
 		model.put("sshUser", "debian");
 		model.put("sshCommand", "ssh debian@192.0.2.10");
 		model.put("ports", List.of(22, 5432, 8443));
+		model.put("dataDisk", "100 GiB at /var/lib/postgresql");
 		model.put("accessUrl", "https://192.0.2.10:8443/");
 		model.put("defaultUsername", "admin");
 		model.put("defaultPassword", "change<me>");
@@ -33,6 +34,7 @@ class DeploymentReadyEmailTests {
 			.contains("your server web-1 with Postgres <Pro> is up and running.")
 			.contains("  192.0.2.10\n  2001:db8::10\n")
 			.contains("Sign in with SSH as debian, with the SSH key you chose:\n  ssh debian@192.0.2.10")
+			.contains("Data disk: 100 GiB at /var/lib/postgresql\n")
 			.contains("Open TCP ports: 22, 5432, 8443")
 			.contains("Open Postgres <Pro>: https://192.0.2.10:8443/")
 			.contains("Sign in as admin with the initial password change<me>. Change it when you first sign in.")
@@ -42,6 +44,7 @@ class DeploymentReadyEmailTests {
 			.contains("<code>192.0.2.10</code>").contains("<code>2001:db8::10</code>")
 			.contains(">ssh debian@192.0.2.10</pre>")
 			.contains("22, 5432, 8443")
+			.contains("Data disk: <span>100 GiB at /var/lib/postgresql</span>")
 			.contains("<a href=\"https://192.0.2.10:8443/\">https://192.0.2.10:8443/</a>")
 			.contains("<code>admin</code>").contains("<code>change&lt;me&gt;</code>")
 			.contains("href=\"https://panel.example.test/panel/instances/42\"")
@@ -59,7 +62,7 @@ class DeploymentReadyEmailTests {
 		for (String body : List.of(email.text(), email.html())) {
 			assertThat(body).contains("web-1").contains("192.0.2.10").contains("https://other.example.test/panel/instances/42")
 				.doesNotContain(" with ").doesNotContain("SSH").doesNotContain("ports").doesNotContain("Open ")
-				.doesNotContain("Sign in as").doesNotContain("password").doesNotContain("null")
+				.doesNotContain("Sign in as").doesNotContain("password").doesNotContain("null").doesNotContain("Data disk")
 				.doesNotContain("panel.example.test");
 		}
 		assertThat(email.text()).contains("your server web-1 is up and running.");

@@ -39,7 +39,7 @@ final class ApiProbes {
 	private static final Map<String, Set<String>> HELD = Map.of("POST /api/v1/billing/runs", Set.of("dryRun"));
 
 	/** Left out of the valid-looking body: optional fields whose made-up value would be refused anyway. */
-	private static final Set<String> ABSENT = Set.of("storefront", "dataDiskGib", "vatNumber", "addressLine2",
+	private static final Set<String> ABSENT = Set.of("storefront", "dataDiskGib", "dataDiskMountPoint", "vatNumber", "addressLine2",
 			"customDomain", "guestConfiguration", "antiAffinityGroup", "networkMode", "networkSource",
 			"datasourceBaseUrl", "categoryMarkups", "weigher", "instanceId", "sshKeyIds");
 

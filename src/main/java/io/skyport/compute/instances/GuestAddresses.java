@@ -72,10 +72,14 @@ class GuestAddresses {
 		this.events = events;
 	}
 
+	/**
+	 * Not a default candidate: an ordinary {@code Executor} bean would make Spring Boot back off from its
+	 * {@code applicationTaskExecutor}, and every other asynchronous listener would land on this pool.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ExecutorConfiguration {
 
-		@Bean(name = EXECUTOR)
+		@Bean(name = EXECUTOR, defaultCandidate = false)
 		ThreadPoolTaskExecutor computeGuestAddressExecutor() {
 			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 			executor.setCorePoolSize(2);
@@ -118,7 +122,7 @@ class GuestAddresses {
 			return List.of();
 		}
 		if (!leased.isEmpty()) {
-			return leased;
+			return Instance.recordable(leased);
 		}
 		return guestsOwn(sourceAddress, instance.nodeId()).map(List::of).orElse(List.of());
 	}

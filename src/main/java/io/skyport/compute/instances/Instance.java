@@ -167,6 +167,15 @@ class Instance extends AbstractAggregateRoot<Instance> {
 		recordAddresses(addresses, now);
 	}
 
+	/** What a host reported, reduced to what {@link #recordAddresses} accepts: no blank or overlong ones, at most 32. */
+	static List<String> recordable(List<String> reported) {
+		return reported.stream()
+			.filter(address -> !address.isBlank() && address.length() <= MAX_ADDRESS_LENGTH)
+			.distinct()
+			.limit(MAX_ADDRESSES)
+			.toList();
+	}
+
 	/**
 	 * Records the guest's addresses as reported later than its start (by its host's leases when it phoned home, or
 	 * the address it phoned home from). None keeps the ones known.

@@ -44,10 +44,10 @@ class InstanceApiController {
 	 */
 	record InstanceResponse(UUID id, UUID projectId, String projectName, String name, @Nullable String description,
 			List<String> tags, String region, int vcpus, long memoryMib, int rootDiskGib, @Nullable Integer dataDiskGib,
-			@Nullable String dataDiskMountPoint, UUID imageId, String imageName, String state, @Nullable String stateReason, List<String> addresses,
-			@Nullable Instant configuredAt, Instant createdAt, Instant updatedAt, @Nullable UUID nodeId,
-			@Nullable String nodeName, @Nullable UUID organisationId, @Nullable UUID deploymentId,
-			@Nullable UUID subscriptionId) {
+			@Nullable String dataDiskMountPoint, UUID imageId, String imageName, String state,
+			@Nullable String stateReason, List<String> addresses, @Nullable Instant configuredAt, Instant createdAt,
+			Instant updatedAt, @Nullable UUID nodeId, @Nullable String nodeName, @Nullable UUID organisationId,
+			@Nullable UUID deploymentId, @Nullable UUID subscriptionId) {
 
 		static InstanceResponse of(InstanceDetails instance, CurrentUser viewer) {
 			NodeId node = viewer.isOperator() ? instance.nodeId() : null;

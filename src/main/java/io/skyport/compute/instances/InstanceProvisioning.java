@@ -122,7 +122,7 @@ class InstanceProvisioning {
 		redefineIfLostBeforeFirstRun(instance);
 		List<String> addresses = hosts.call(instance, "start the machine", (p, target) -> {
 			p.startMachine(target, instance.machineName());
-			return p.machineAddresses(target, instance.machineName());
+			return Instance.recordable(p.machineAddresses(target, instance.machineName()));
 		});
 		return views.details(afterHostCall(id, i -> i.markRunning(addresses, store.now())));
 	}

@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * The documents a seed serves, as YAML built from maps with SnakeYAML.
  * <p>
  * user-data merge rule: Skyport's keys come first — {@code hostname}, {@code ssh_authorized_keys} (when there are
- * keys), {@code disk_setup}/{@code fs_setup}/{@code mounts} (when there is a data disk, mounted at its mount point) and {@code phone_home} —
- * followed by the vendor's top-level keys in the vendor's order. A vendor key that Skyport sets, or that is one of
- * {@link CloudConfig#RESERVED_KEYS}, is dropped; every other vendor key ({@code packages}, {@code runcmd},
- * {@code write_files}, …) is copied as written. Keys are never merged below the top level.
+ * keys), {@code disk_setup}/{@code fs_setup}/{@code mounts} (when there is a data disk, mounted at its mount point)
+ * and {@code phone_home} — followed by the vendor's top-level keys in the vendor's order. A vendor key that Skyport
+ * sets, or that is one of {@link CloudConfig#RESERVED_KEYS}, is dropped; every other vendor key ({@code packages},
+ * {@code runcmd}, {@code write_files}, …) is copied as written. Keys are never merged below the top level.
  */
 final class SeedDocuments {
 

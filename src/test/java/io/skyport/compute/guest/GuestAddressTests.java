@@ -69,6 +69,9 @@ class GuestAddressTests {
 	@Autowired
 	NodeDirectory nodes;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	TestUser customer;
 	TestUser operator;
 	String region;
@@ -108,6 +111,16 @@ class GuestAddressTests {
 		InstanceDetails restarted = instances.start(id);
 		assertThat(restarted.addresses()).as("a start without leases keeps the known address").containsExactly(GUEST);
 		assertThat(instances.find(id).orElseThrow().addresses()).containsExactly(GUEST);
+	}
+
+	@Test
+	void the_address_pool_of_its_own_leaves_springs_task_executor_to_every_other_listener() {
+		assertThat(context.containsBean("applicationTaskExecutor")).isTrue();
+		assertThat(context.getBean("applicationTaskExecutor")).isNotSameAs(context.getBean("computeGuestAddressExecutor"));
+		assertThat(context.getBeansOfType(org.springframework.scheduling.annotation.AsyncConfigurer.class).values())
+			.as("@Async without a name, hence every @ApplicationModuleListener, runs on Spring Boot's executor")
+			.extracting(org.springframework.scheduling.annotation.AsyncConfigurer::getAsyncExecutor)
+			.containsExactly(context.getBean("applicationTaskExecutor", java.util.concurrent.Executor.class));
 	}
 
 	@Test
