@@ -64,7 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("real-vm")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "skyport.storage.local.root=target/test-objects", "skyport.compute.probe-enabled=false",
-				"skyport.accounts.login.max-failures-per-address=1000000", "skyport.deployer.paid-retention=5s" })
+				"skyport.accounts.login.max-failures-per-address=1000000", "skyport.deployer.paid-retention=5s",
+				"skyport.compute.images.store-dir=target/test-images" })
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

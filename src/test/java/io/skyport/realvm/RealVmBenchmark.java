@@ -60,7 +60,8 @@ import io.skyport.testing.RealHypervisor;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "skyport.storage.local.root=target/test-objects", "skyport.compute.probe-enabled=false",
 				"skyport.accounts.login.max-failures-per-address=1000000", "logging.level.root=WARN",
-				"logging.level.io.skyport=WARN", "skyport.deployer.paid-retention=1s" })
+				"logging.level.io.skyport=WARN", "skyport.deployer.paid-retention=1s",
+				"skyport.compute.images.store-dir=target/test-images" })
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
