@@ -3,13 +3,10 @@ package io.skyport.realvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,19 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -43,13 +35,9 @@ import io.skyport.billing.SubscriptionId;
 import io.skyport.billing.invoicing.InvoicingFixtures;
 import io.skyport.billing.payments.BillingCalls;
 import io.skyport.billing.payments.Dunning;
-import io.skyport.compute.ComputeInstances;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.InstanceId;
-import io.skyport.deployer.DeployerFixtures;
 import io.skyport.realvm.RealVmFixtures.DirectServer;
-import io.skyport.realvm.RealVmFixtures.World;
-import io.skyport.testing.RealHypervisor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,9 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 				"skyport.compute.images.store-dir=target/test-images" })
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RealGuestTests {
+class RealGuestTests extends RealVmTest {
 
 	/** Under software emulation a Debian guest needs about a minute to phone home; allow for a busy machine. */
 	private static final Duration BOOT_PATIENCE = Duration.ofMinutes(6);
@@ -78,12 +65,6 @@ class RealGuestTests {
 	private static final Duration TEARDOWN_PATIENCE = Duration.ofMinutes(3);
 
 	private static final Pattern SEED = Pattern.compile("s=(http[^<]+/nocloud/[^/<]+/)");
-
-	@Autowired
-	RealVmFixtures realVms;
-
-	@Autowired
-	DeployerFixtures fixtures;
 
 	@Autowired
 	InvoicingFixtures invoicing;
@@ -97,19 +78,6 @@ class RealGuestTests {
 	@Autowired
 	Dunning dunning;
 
-	@Autowired
-	ComputeInstances instances;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@LocalServerPort
-	int port;
-
-	private RealHypervisor hypervisor;
-	private Path keyDirectory;
-	private World world;
-
 	/** Ordered with the first server, so the two guests boot at the same time (one vCPU each). */
 	private SubscriptionId dataDiskSubscription;
 
@@ -118,18 +86,6 @@ class RealGuestTests {
 	private UUID firstDeployment;
 	private InstanceDetails firstServer;
 	private String firstSeedUrl;
-
-	@BeforeAll
-	void hypervisorAndWorld() throws IOException {
-		hypervisor = RealVmSupport.startOrSkip();
-		keyDirectory = Files.createTempDirectory("skyport-real-vm");
-		world = realVms.world(hypervisor, port, keyDirectory);
-	}
-
-	@AfterAll
-	void leaveNothingBehind() throws IOException {
-		RealVmSupport.stop(hypervisor, keyDirectory);
-	}
 
 	@Test
 	@Order(1)

@@ -21,27 +21,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 
 import com.sun.net.httpserver.HttpServer;
 
 import io.skyport.billing.SubscriptionId;
-import io.skyport.compute.ComputeInstances;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.InstanceId;
-import io.skyport.deployer.DeployerFixtures;
 import io.skyport.realvm.RealVmFixtures.DirectServer;
-import io.skyport.realvm.RealVmFixtures.World;
 import io.skyport.testing.RealHypervisor;
 
 /**
@@ -64,45 +55,13 @@ import io.skyport.testing.RealHypervisor;
 				"skyport.compute.images.store-dir=target/test-images" })
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RealVmBenchmark {
+class RealVmBenchmark extends RealVmTest {
 
 	private static final int RUNS = Integer.getInteger("skyport.bench.runs", 5);
 	private static final int DEBIAN_RUNS = Integer.getInteger("skyport.bench.debian-runs", 3);
 	private static final Pattern SERIAL = Pattern.compile("<entry name=['\"]serial['\"]>[^<]*</entry>");
 	private static final Pattern ROOT_DISK = Pattern.compile("<source file=['\"]([^'\"]+-root[^'\"]*)['\"]");
 	private static final Pattern STAGE = Pattern.compile("Finished stage: \\(([^)]+)\\) ([0-9.]+) seconds");
-
-	@Autowired
-	RealVmFixtures realVms;
-
-	@Autowired
-	DeployerFixtures fixtures;
-
-	@Autowired
-	ComputeInstances instances;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@LocalServerPort
-	int port;
-
-	private RealHypervisor hypervisor;
-	private Path keyDirectory;
-	private World world;
-
-	@BeforeAll
-	void hypervisorAndWorld() throws IOException {
-		hypervisor = RealVmSupport.startOrSkip();
-		keyDirectory = Files.createTempDirectory("skyport-real-vm-bench");
-		world = realVms.world(hypervisor, port, keyDirectory);
-	}
-
-	@AfterAll
-	void leaveNothingBehind() throws IOException {
-		RealVmSupport.stop(hypervisor, keyDirectory);
-	}
 
 	@Test
 	void skyport_overhead_against_a_bare_virsh_create() throws Exception {
@@ -112,13 +71,22 @@ class RealVmBenchmark {
 		fixtures.awaitState(template.deploymentId(), "READY", Duration.ofMinutes(3));
 		InstanceDetails templateServer = instances.find(new InstanceId(template.instanceId())).orElseThrow();
 		String templateXml = hypervisor.virsh("dumpxml", "--inactive", realVms.machine(world, templateServer));
+		Matcher root = ROOT_DISK.matcher(templateXml);
+		assertThat(root.find()).as("the template has a root volume").isTrue();
+		String rootVolume = root.group(1);
+		String backing = hypervisor.virsh("vol-dumpxml", rootVolume)
+			.lines()
+			.filter(line -> line.contains("<path>"))
+			.reduce((first, second) -> second)
+			.orElseThrow()
+			.replaceAll(".*<path>(.*)</path>.*", "$1");
 		delete(template);
 
 		List<Long> skyport = new ArrayList<>();
 		List<Long> bare = new ArrayList<>();
 		try (BareSeedServer seeds = new BareSeedServer(hypervisor.hostAddress())) {
 			for (int run = 0; run < RUNS; run++) {
-				bare.add(bareRun(templateXml, seeds, run));
+				bare.add(bareRun(templateXml, rootVolume, backing, seeds, run));
 				skyport.add(skyportRun(type));
 			}
 		}
@@ -194,27 +162,20 @@ class RealVmBenchmark {
 	}
 
 	/** {@code virsh create} of the template → the guest's phone-home at the seed server, in milliseconds. */
-	private long bareRun(String templateXml, BareSeedServer seeds, int run) throws Exception {
+	private long bareRun(String templateXml, String rootVolume, String backing, BareSeedServer seeds, int run)
+			throws Exception {
 		String name = "bare-bench-" + run + "-" + UUID.randomUUID().toString().substring(0, 6);
-		Matcher root = ROOT_DISK.matcher(templateXml);
-		assertThat(root.find()).as("the template has a root volume").isTrue();
-		Path overlay = Path.of(root.group(1)).resolveSibling(name + ".qcow2");
-		String backing = hypervisor.virsh("vol-dumpxml", root.group(1))
-			.lines()
-			.filter(line -> line.contains("<path>"))
-			.reduce((first, second) -> second)
-			.orElseThrow()
-			.replaceAll(".*<path>(.*)</path>.*", "$1");
+		Path overlay = Path.of(rootVolume).resolveSibling(name + ".qcow2");
 		RealHypervisor.run(Duration.ofMinutes(1), "qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b",
 				backing, overlay.toString());
 		CompletableFuture<Instant> phoneHome = seeds.expect(name);
 		String xml = templateXml.replaceAll("<name>[^<]*</name>", "<name>" + name + "</name>")
 			.replaceAll("<uuid>[^<]*</uuid>", "")
-			.replace(root.group(1), overlay.toString())
+			.replace(rootVolume, overlay.toString())
 			.replaceAll("\\.log'", "-" + name + ".log'")
 			.replaceAll("<mac address=['\"][^'\"]*['\"]/>", "");
 		xml = SERIAL.matcher(xml).replaceFirst("<entry name='serial'>ds=nocloud-net;s=" + seeds.url(name) + "</entry>");
-		Path file = Files.createTempFile(keyDirectory, name, ".xml");
+		Path file = Files.createTempFile(scratch(), name, ".xml");
 		Files.writeString(file, xml);
 		try {
 			Instant started = Instant.now();
