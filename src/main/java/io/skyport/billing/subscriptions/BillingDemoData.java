@@ -26,13 +26,17 @@ import io.skyport.platform.errors.InvalidInputException;
  * With {@code skyport.demo.enabled=true}, after the catalog's demo data (order 20) and the reseller's storefront (30):
  * the demo customer gets complete billing details, so it can order at once, and — if it has no subscription yet — an
  * active subscription to Postgres Pro and a trial of Vaultwarden Box, each with the customer's review. Both fit together
- * on the test node ({@code local}: 3 GiB RAM, 100 GiB disk), and take its only region; a demo subscription that
- * cannot be ordered (no region, or no room) is skipped with a warning rather than stopping the start.
+ * on the test node ({@code local}: 3 GiB RAM, 100 GiB disk), in its region (with {@code bin/demo --real-vms} there is a
+ * second one, {@code local-qemu}, kept for the customer's own real servers); a demo subscription that cannot be
+ * ordered (no such region, or no room) is skipped with a warning rather than stopping the start.
  */
 @Component
 @Order(40)
 @ConditionalOnBooleanProperty("skyport.demo.enabled")
 class BillingDemoData implements ApplicationRunner {
+
+	/** The region of compute's test node, where the demo subscriptions run. */
+	static final String TEST_NODE_REGION = "local";
 
 	private static final Logger log = LoggerFactory.getLogger(BillingDemoData.class);
 
@@ -86,7 +90,7 @@ class BillingDemoData implements ApplicationRunner {
 			}
 			try {
 				orders.place(customer, new OrderRequest(plan.get().planId().id(), demo.trial(), null, List.of(), null,
-						null));
+						TEST_NODE_REGION));
 			}
 			catch (ConflictException | InvalidInputException ex) {
 				log.warn("Demo customer: no {} of {} ({}): {}", demo.trial() ? "trial" : "subscription",
