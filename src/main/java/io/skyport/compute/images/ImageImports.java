@@ -212,18 +212,18 @@ class ImageImports {
 					files.save(current);
 					copying.fileReady(task.imageId());
 				}));
-			log.info("Imported the {} of image {} from {} ({} bytes)", task.kind().path(), task.imageId(), location,
-					stored.size());
+			log.info("Imported the {} of image {} from {} ({} bytes)", task.kind().path(), task.imageId(),
+					withoutCredentials(location), stored.size());
 		}
 		catch (ImageStore.ChecksumMismatchException ex) {
-			fail(task, "The file at " + location + " does not match: " + ex.getMessage());
+			fail(task, "The file at " + withoutCredentials(location) + " does not match: " + ex.getMessage());
 		}
 		catch (PermanentImportFailure ex) {
 			fail(task, ex.getMessage());
 		}
 		catch (IOException ex) {
 			Instant since = file.attemptStartedAt() == null ? clock.instant() : file.attemptStartedAt();
-			String why = "Reading " + location + " failed: " + ex.getMessage();
+			String why = "Reading " + withoutCredentials(location) + " failed: " + ex.getMessage();
 			if (clock.instant().isAfter(since.plus(properties.importDeadline()))) {
 				fail(task, why + " (gave up after " + properties.importDeadline() + " of attempts).");
 				return;
@@ -271,13 +271,13 @@ class ImageImports {
 			status = connection.getResponseCode();
 		}
 		catch (FileNotFoundException ex) {
-			throw new PermanentImportFailure(location + " answered 404 Not Found.");
+			throw new PermanentImportFailure(withoutCredentials(location) + " answered 404 Not Found.");
 		}
 		if (status == HttpURLConnection.HTTP_OK) {
 			return connection.getInputStream();
 		}
 		connection.disconnect();
-		String answer = location + " answered " + status + ".";
+		String answer = withoutCredentials(location) + " answered " + status + ".";
 		if (status >= 500 || status == 429 || status == 408) {
 			throw new IOException(answer);
 		}
@@ -298,4 +298,22 @@ class ImageImports {
 		}
 	}
 
+
+	/**
+	 * A URL as it may be logged: without user information and query (a pre-signed URL's signature is a credential).
+	 * Paths are returned as they are.
+	 */
+	static String withoutCredentials(String location) {
+		try {
+			URI uri = URI.create(location);
+			if (uri.getScheme() == null || uri.getHost() == null) {
+				return location;
+			}
+			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString()
+					+ (uri.getRawQuery() == null ? "" : "?…");
+		}
+		catch (IllegalArgumentException | java.net.URISyntaxException ex) {
+			return "(a URL that cannot be parsed)";
+		}
+	}
 }
