@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -119,9 +120,11 @@ class ImageCopying {
 	/** A node was added or came up: copies of every image whose files are ready start there (failed ones again). */
 	void nodeAvailable(UUID nodeId) {
 		transactions.executeWithoutResult(status -> {
-			files.findAll().stream().map(ImageFile::imageId).distinct()
-				.filter(imageId -> allReady(files.findByImageId(imageId)))
-				.forEach(imageId -> ensure(imageId, nodeId, true));
+			files.findAll().stream().collect(Collectors.groupingBy(ImageFile::imageId)).forEach((imageId, imageFiles) -> {
+				if (allReady(imageFiles)) {
+					ensure(imageId, nodeId, true);
+				}
+			});
 		});
 	}
 
