@@ -1,6 +1,7 @@
 package io.skyport.monitoring.samples;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,6 +68,11 @@ public enum Metric {
 
 	public static Optional<Metric> of(SubjectKind kind, String key) {
 		return Arrays.stream(values()).filter(m -> m.kind == kind && m.key.equals(key)).findFirst();
+	}
+
+	/** A kind's metrics, in their order. */
+	public static List<Metric> all(SubjectKind kind) {
+		return Arrays.stream(values()).filter(m -> m.kind == kind).toList();
 	}
 
 	/** The keys of a kind's metrics, for error messages. */

@@ -27,7 +27,7 @@ import io.skyport.platform.errors.NotFoundException;
 class MetricsApiController {
 
 	private static final String PARAMETERS = "metric: one or more of the subject's metrics (repeat the parameter or "
-			+ "separate by commas); from, to: ISO-8601 instants or Unix seconds (default: the last hour); step: seconds or "
+			+ "separate by commas; default: all); from, to: ISO-8601 instants or Unix seconds (default: the last hour); step: seconds or "
 			+ "a duration such as 5m (default: about 240 points; at least the collection interval; at most "
 			+ "skyport.monitoring.max-points points). Each value is the time-weighted mean over its step; rates are per second.";
 

@@ -41,7 +41,7 @@ final class SeriesParameters {
 			metrics.forEach(value -> names.addAll(List.of(value.split(","))));
 		}
 		if (names.stream().allMatch(String::isBlank)) {
-			violations.add(new Violation("metric", "Name at least one metric: " + Metric.keys(kind) + "."));
+			parsed.addAll(Metric.all(kind));
 		}
 		else if (names.size() > MAX_METRICS) {
 			violations.add(new Violation("metric", "Ask for at most " + MAX_METRICS + " metrics at once."));
