@@ -51,6 +51,7 @@ class GraphsSection implements ComputePageSection {
 		else {
 			data.put("url", "/api/v1/compute/nodes/" + subjectId + "/metrics");
 			data.put("graphs", NODE_GRAPHS);
+			data.put("traffic", null);
 		}
 		return new Section(10, "monitoring/graphs", data);
 	}
