@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -59,19 +61,31 @@ public final class Promtool {
 
 	/** Pipes {@code exposition} (Prometheus text format) through {@code promtool check metrics}. */
 	public Verdict checkMetrics(String exposition) {
+		return run(exposition, "check", "metrics");
+	}
+
+	/** {@code promtool check config} of a Prometheus configuration file (the files it names must exist). */
+	public Verdict checkConfig(Path configuration) {
+		return run("", "check", "config", configuration.toString());
+	}
+
+	private Verdict run(String input, String... arguments) {
+		List<String> command = new ArrayList<>();
+		command.add(executable.toString());
+		command.addAll(List.of(arguments));
 		try {
 			Path output = Files.createTempFile("promtool", ".out");
 			try {
-				Process process = new ProcessBuilder(executable.toString(), "check", "metrics")
+				Process process = new ProcessBuilder(command)
 					.redirectErrorStream(true)
 					.redirectOutput(output.toFile())
 					.start();
 				try (var stdin = process.getOutputStream()) {
-					stdin.write(exposition.getBytes(StandardCharsets.UTF_8));
+					stdin.write(input.getBytes(StandardCharsets.UTF_8));
 				}
 				if (!process.waitFor(CHECK_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
 					process.destroyForcibly();
-					throw new IllegalStateException("promtool check metrics took longer than " + CHECK_PATIENCE);
+					throw new IllegalStateException(String.join(" ", command) + " took longer than " + CHECK_PATIENCE);
 				}
 				return new Verdict(process.exitValue(), Files.readString(output));
 			}
