@@ -16,7 +16,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * per-source-address sign-in limit (every test signs in from 127.0.0.1; {@code LoginThrottleByAddressTests} sets
  * one), and gauges counted in the database counted afresh on every read (no caching, so a test sees what it changed).
  * Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
- * {@link TestData#uniqueEmail()}), never rely on an empty database.
+ * {@link TestData#uniqueEmail()}), never rely on an empty database. Monitoring collects nothing on its own either:
+ * its tests run rounds, rollups and retention with times of their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +25,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "skyport.storage.local.root=target/test-objects", "skyport.compute.probe-enabled=false",
 				"skyport.accounts.login.max-failures-per-address=1000000",
-				"skyport.compute.images.store-dir=target/test-images", "skyport.metrics.database-gauge-ttl=0s" })
+				"skyport.compute.images.store-dir=target/test-images", "skyport.monitoring.enabled=false",
+				"skyport.metrics.database-gauge-ttl=0s" })
 @AutoConfigureMockMvc
 public @interface SkyportIntegrationTest {
 }
