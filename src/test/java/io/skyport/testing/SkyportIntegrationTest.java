@@ -14,7 +14,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * calls, objects stored under {@code target/test-objects}, and no scheduled probes of compute nodes (a test that needs
  * a probe round runs one itself, so nodes other tests insert keep the state and capacity they were given), and no
  * per-source-address sign-in limit (every test signs in from 127.0.0.1; {@code LoginThrottleByAddressTests} sets
- * one). Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
+ * one), and gauges counted in the database counted afresh on every read (no caching, so a test sees what it changed).
+ * Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
  * {@link TestData#uniqueEmail()}), never rely on an empty database. Monitoring collects nothing on its own either:
  * its tests run rounds, rollups and retention with times of their own.
  */
@@ -24,7 +25,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "skyport.storage.local.root=target/test-objects", "skyport.compute.probe-enabled=false",
 				"skyport.accounts.login.max-failures-per-address=1000000",
-				"skyport.compute.images.store-dir=target/test-images", "skyport.monitoring.enabled=false" })
+				"skyport.compute.images.store-dir=target/test-images", "skyport.monitoring.enabled=false",
+				"skyport.metrics.database-gauge-ttl=0s" })
 @AutoConfigureMockMvc
 public @interface SkyportIntegrationTest {
 }
