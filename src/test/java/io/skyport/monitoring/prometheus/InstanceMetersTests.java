@@ -14,6 +14,7 @@ import io.skyport.compute.InstanceDetails;
 import io.skyport.monitoring.MonitoringFixtures;
 import io.skyport.monitoring.MonitoringFixtures.TestNode;
 import io.skyport.monitoring.collection.Collector;
+import io.skyport.testing.Promtool;
 import io.skyport.testing.SkyportIntegrationTest;
 
 /** A sampled server appears on the Prometheus endpoint with its IDs and region as labels, never its name. */
@@ -58,5 +59,10 @@ class InstanceMetersTests {
 		String diskRead = body.lines().filter(line -> line.startsWith("skyport_instance_disk_read_bytes_total{" + labels))
 			.findFirst().orElseThrow();
 		assertThat(Double.parseDouble(diskRead.substring(diskRead.lastIndexOf(' ') + 1))).isPositive();
+		Promtool promtool = Promtool.find();
+		if (promtool != null) {
+			Promtool.Verdict verdict = promtool.checkMetrics(body);
+			assertThat(verdict.passed()).as(verdict.output()).isTrue();
+		}
 	}
 }
