@@ -78,12 +78,6 @@ public class SampleStore {
 		return states;
 	}
 
-	/** Every subject of a kind as last sampled. */
-	public List<SubjectState> all(SubjectKind kind) {
-		return jdbc.query("select * from monitoring_subjects where kind = ? order by region, name",
-				(rs, row) -> state(rs), kind.name());
-	}
-
 	/**
 	 * Records one round: the samples and the subjects' states. A subject whose stored state is newer than the one given
 	 * (another server's later round) keeps it.
