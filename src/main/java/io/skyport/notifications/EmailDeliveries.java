@@ -30,6 +30,7 @@ interface EmailDeliveries extends Repository<EmailDelivery, UUID> {
 
 	Optional<EmailDelivery> findById(UUID id);
 
-	@Query("select count(d) from EmailDelivery d where d.status = 'FAILED' and d.lastAttemptAt >= ?1")
-	long countFailedSince(Instant since);
+	@Query("select count(d) from EmailDelivery d where d.status = 'FAILED' and d.lastAttemptAt >= ?1 "
+			+ "and d.lastAttemptAt < ?2")
+	long countFailedBetween(Instant from, Instant to);
 }

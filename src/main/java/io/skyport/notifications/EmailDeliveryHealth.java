@@ -8,6 +8,6 @@ import java.time.Instant;
  */
 public interface EmailDeliveryHealth {
 
-	/** Undelivered messages whose last attempt failed at or after {@code since}. */
-	long failedSince(Instant since);
+	/** Undelivered messages whose last attempt failed in [{@code from}, {@code to}). */
+	long failedBetween(Instant from, Instant to);
 }

@@ -17,7 +17,7 @@ class EmailDeliveryRecords implements EmailDeliveryHealth {
 
 	@Override
 	@Transactional(readOnly = true)
-	public long failedSince(Instant since) {
-		return deliveries.countFailedSince(since);
+	public long failedBetween(Instant from, Instant to) {
+		return deliveries.countFailedBetween(from, to);
 	}
 }

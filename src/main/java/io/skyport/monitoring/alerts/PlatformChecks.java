@@ -40,7 +40,7 @@ class PlatformChecks {
 	private void emails(AlertRule rule, Instant now) {
 		Duration window = Objects.requireNonNullElse(rule.duration(), Duration.ofMinutes(15));
 		long threshold = Math.max(1, Math.round(Objects.requireNonNullElse(rule.threshold(), 1.0)));
-		long failed = email.failedSince(now.minus(window));
+		long failed = email.failedBetween(now.minus(window), now.plusNanos(1));
 		String within = Units.minutes(window.toMinutes());
 		if (failed >= threshold) {
 			ledger.fire(rule, AlertSubject.platform(EMAIL, "E-mail delivery"), failed
