@@ -38,7 +38,7 @@ final class AlertViews {
 		}
 
 		/** "CPU above 90 % for 5 minutes", or the built-in's description. */
-		String condition() {
+		public String condition() {
 			if (metric != null && comparison != null && threshold != null && durationMinutes != null && unit != null) {
 				return metricLabel + " " + comparison + " " + Units.format(threshold, unit) + " for "
 						+ Units.minutes(durationMinutes);
@@ -63,7 +63,7 @@ final class AlertViews {
 					alert.resolvedAt());
 		}
 
-		boolean firing() {
+		public boolean firing() {
 			return state.equals("firing");
 		}
 	}
