@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.skyport.monitoring.samples.Metric;
@@ -28,6 +30,8 @@ import io.skyport.monitoring.samples.WindowStats;
  */
 @Component
 class MetricRules {
+
+	private static final Logger log = LoggerFactory.getLogger(MetricRules.class);
 
 	private final MetricReader reader;
 	private final Subjects subjects;
@@ -51,10 +55,15 @@ class MetricRules {
 			}
 			Metric metric = Objects.requireNonNull(rule.metric());
 			Duration duration = Objects.requireNonNull(rule.duration());
-			List<SubjectInfo> all = known.computeIfAbsent(metric.kind(), subjects::all);
-			Map<UUID, WindowStats> stats = windows.computeIfAbsent(metric.name() + "/" + duration,
-					key -> reader.window(metric, now.minus(duration), now));
-			evaluate(rule, metric, duration, all, stats, now);
+			try {
+				List<SubjectInfo> all = known.computeIfAbsent(metric.kind(), subjects::all);
+				Map<UUID, WindowStats> stats = windows.computeIfAbsent(metric.name() + "/" + duration,
+						key -> reader.window(metric, now.minus(duration), now));
+				evaluate(rule, metric, duration, all, stats, now);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Evaluating alert rule {} failed; the other rules still run", rule.id(), ex);
+			}
 		}
 	}
 
