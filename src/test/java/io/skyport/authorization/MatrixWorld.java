@@ -324,7 +324,7 @@ final class MatrixWorld {
 				.exchange(), "$.id");
 			case REGION -> region;
 			case OPERATOR_ALERT_RULE -> read(send(Caller.OPERATOR, HttpMethod.POST, "/api/v1/admin/alert-rules",
-					Map.of("name", unique("matrix operator rule "), "metric", "node_cpu", "threshold", 95,
+					Map.of("name", unique("matrix operator rule "), "subjectKind", "node", "metric", "cpu", "threshold", 95,
 							"durationMinutes", 15, "scope", "all")), "$.id");
 			case OPERATOR_ALERT -> alert(null, unique("matrix operator alert "));
 			case SERVER_TYPE -> {

@@ -111,8 +111,8 @@ final class RobustnessWorld {
 				null, List.of(), region, 1, 256, 1, null, null, imageSummary.id(), List.of(), null, null, null, null)).id();
 		alertRule = id(call("POST", "/api/v1/alert-rules", customer.bearer(), Map.of("metric", "cpu", "threshold", 90,
 				"durationMinutes", 5, "scope", "instance", "instanceId", instance.toString())));
-		operatorAlertRule = id(call("POST", "/api/v1/admin/alert-rules", operator.bearer(), Map.of("metric",
-				"node_pool_used", "threshold", 80, "durationMinutes", 10, "scope", "region", "region", region)));
+		operatorAlertRule = id(call("POST", "/api/v1/admin/alert-rules", operator.bearer(), Map.of("subjectKind", "node", "metric",
+				"pool_used", "threshold", 80, "durationMinutes", 10, "scope", "region", "region", region)));
 		storefront = "robust-" + unique;
 		call("PUT", "/api/v1/reseller/storefront", reseller.bearer(),
 				Map.of("slug", storefront, "name", "Robust Store", "markupPercent", 10, "primaryColour", "#336699",

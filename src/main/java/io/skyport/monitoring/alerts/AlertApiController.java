@@ -34,7 +34,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Alerts")
 class AlertApiController {
 
-	private static final String RULE = "A metric rule: metric (e.g. cpu), comparison (above, the default, or below), "
+	private static final String RULE = "A metric rule: subjectKind (instance, the default, or node), metric of that kind "
+			+ "(instance: cpu, memory_used, memory_available, network_in, network_out, disk_read, disk_write, "
+			+ "disk_read_ops, disk_write_ops; node: cpu, memory_free, pool_free, pool_used, domains), comparison (above, the default, or below), "
 			+ "threshold (in the metric's unit: % from 0 to 100, bytes, bytes/s, ops/s or a count), durationMinutes "
 			+ "(1 to 1440: every sample of that many minutes must be beyond the threshold), scope and its target, name "
 			+ "(optional), enabled (default true). Thresholds that could never be crossed (above 100 %, below 0) and "
@@ -47,12 +49,12 @@ class AlertApiController {
 	}
 
 	/** A rule as sent; see {@link RuleInput}. */
-	record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable String comparison,
+	record RuleRequest(@Nullable String name, @Nullable String subjectKind, @Nullable String metric, @Nullable String comparison,
 			@Nullable Double threshold, @Nullable Integer durationMinutes, @Nullable String scope,
 			@Nullable String instanceId, @Nullable String nodeId, @Nullable String region, @Nullable Boolean enabled) {
 
 		RuleInput input() {
-			return new RuleInput(name, metric, comparison, threshold, durationMinutes, scope, instanceId, nodeId, region,
+			return new RuleInput(name, subjectKind, metric, comparison, threshold, durationMinutes, scope, instanceId, nodeId, region,
 					enabled);
 		}
 	}
@@ -68,8 +70,7 @@ class AlertApiController {
 	@PostMapping("/api/v1/alert-rules")
 	@Operation(summary = "Add an alert rule for your servers",
 			description = RULE + " Scope: instance (instanceId: one of your servers) or all (all your servers). "
-					+ "Server metrics only: cpu, memory_used, memory_available, network_in, network_out, disk_read, "
-					+ "disk_write, disk_read_ops, disk_write_ops.")
+					+ "Server metrics only (subjectKind instance).")
 	ResponseEntity<RuleView> createOwn(@AuthenticationPrincipal CurrentUser user, @RequestBody RuleRequest request) {
 		RuleView rule = service.create(Owner.of(user), request.input());
 		return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + rule.id())).body(rule);
@@ -122,8 +123,8 @@ class AlertApiController {
 
 	@PostMapping("/api/v1/admin/alert-rules")
 	@Operation(summary = "Add an operators' alert rule (operators)", description = RULE
-			+ " Scope: instance (instanceId), node (nodeId: the node itself for node metrics such as node_pool_used, "
-			+ "the servers on it for server metrics), region (region) or all.")
+			+ " Scope: instance (instanceId), node (nodeId: the node itself for node metrics such as pool_used, "
+			+ "the servers on it for server metrics), region (region) or all. Node metrics need subjectKind node.")
 	ResponseEntity<RuleView> createOperatorRule(@RequestBody RuleRequest request) {
 		RuleView rule = service.create(Owner.operators(), request.input());
 		return ResponseEntity.created(URI.create("/api/v1/admin/alert-rules/" + rule.id())).body(rule);

@@ -51,13 +51,13 @@ class AlertPagesController {
 		this.subjects = subjects;
 	}
 
-	/** A rule form's fields as typed, shown again with the errors. */
+	/** A rule form's fields as typed, shown again with the errors; {@code metric} is qualified: {@code node.pool_used}. */
 	record RuleForm(@Nullable String name, @Nullable String metric, @Nullable String comparison,
 			@Nullable String threshold, @Nullable String durationMinutes, @Nullable String scope,
 			@Nullable String instanceId, @Nullable String nodeId, @Nullable String region) {
 
 		static RuleForm empty() {
-			return new RuleForm(null, "cpu", "above", null, "5", null, null, null, null);
+			return new RuleForm(null, "instance.cpu", "above", null, "5", null, null, null, null);
 		}
 
 		RuleInput input() {
@@ -67,7 +67,9 @@ class AlertPagesController {
 			if (!violations.isEmpty()) {
 				throw new InvalidInputException(violations);
 			}
-			return new RuleInput(name, metric, comparison, number, minutes, scope, instanceId, nodeId, region, true);
+			String kind = metric != null && metric.startsWith("node.") ? "node" : "instance";
+			String key = metric == null ? null : metric.substring(metric.indexOf('.') + 1);
+			return new RuleInput(name, kind, key, comparison, number, minutes, scope, instanceId, nodeId, region, true);
 		}
 	}
 
@@ -234,7 +236,8 @@ class AlertPagesController {
 	private static List<Choice> metrics(List<SubjectKind> kinds) {
 		return Arrays.stream(Metric.values())
 			.filter(metric -> kinds.contains(metric.kind()))
-			.map(metric -> new Choice(metric.key(), metric.label() + " (" + metric.unit() + ")"))
+			.map(metric -> new Choice(metric.kind().name().toLowerCase(java.util.Locale.ROOT) + "." + metric.key(),
+					(metric.kind() == SubjectKind.NODE ? "Node: " : "") + metric.label() + " (" + metric.unit() + ")"))
 			.toList();
 	}
 

@@ -163,7 +163,9 @@ class AlertRuleService {
 					java.util.Objects.requireNonNull(rule.comparison()),
 					java.util.Objects.requireNonNull(rule.threshold()),
 					java.util.Objects.requireNonNull(rule.duration()), rule.scope(), rule.scopeTarget(), rule.enabled());
-			RuleInput check = new RuleInput(current.name(), current.metric().key(), current.comparison().word(),
+			RuleInput check = new RuleInput(current.name(),
+					current.metric().kind().name().toLowerCase(java.util.Locale.ROOT), current.metric().key(),
+					current.comparison().word(),
 					threshold != null ? threshold : current.threshold(),
 					durationMinutes != null ? durationMinutes : Math.toIntExact(current.duration().toMinutes()), "all",
 					null, null, null, null);

@@ -18,7 +18,7 @@ final class AlertViews {
 	 * @param scopeTarget the server's or node's ID, or the region, for those scopes.
 	 */
 	record RuleView(UUID id, String name, @Nullable String builtIn, @Nullable String description,
-			@Nullable String metric, @Nullable String metricLabel, @Nullable String unit, @Nullable String comparison,
+			@Nullable String subjectKind, @Nullable String metric, @Nullable String metricLabel, @Nullable String unit, @Nullable String comparison,
 			@Nullable Double threshold, @Nullable Integer durationMinutes, String scope, @Nullable String scopeTarget,
 			boolean enabled, boolean tunable, @Nullable String thresholdLabel, @Nullable String durationLabel,
 			int firing, Instant createdAt, Instant updatedAt) {
@@ -27,7 +27,9 @@ final class AlertViews {
 			Metric metric = rule.metric();
 			BuiltIn builtIn = rule.builtin();
 			return new RuleView(rule.id(), rule.name(), builtIn == null ? null : builtIn.name(),
-					builtIn == null ? null : builtIn.description(), metric == null ? null : metric.key(),
+					builtIn == null ? null : builtIn.description(),
+					metric == null ? null : metric.kind().name().toLowerCase(java.util.Locale.ROOT),
+					metric == null ? null : metric.key(),
 					metric == null ? null : metric.label(), metric == null ? null : metric.unit(),
 					rule.comparison() == null ? null : rule.comparison().word(), rule.threshold(),
 					rule.duration() == null ? null : Math.toIntExact(rule.duration().toMinutes()),

@@ -50,7 +50,8 @@ class RuleValidation {
 	/** @param customer the organisation whose servers the rule watches, or {@literal null} for an operator's rule. */
 	RuleSpec check(RuleInput input, @Nullable OrganisationId customer) {
 		List<Violation> violations = new ArrayList<>();
-		Metric metric = metric(input.metric(), customer != null, violations);
+		SubjectKind kind = kind(input.subjectKind(), customer != null, violations);
+		Metric metric = kind == null ? null : metric(input.metric(), kind, customer != null, violations);
 		Comparison comparison = comparison(input.comparison(), violations);
 		Double threshold = threshold(input.threshold(), metric, comparison, violations);
 		Duration duration = duration(input.durationMinutes(), violations);
@@ -93,25 +94,46 @@ class RuleValidation {
 		return duration(minutes, violations);
 	}
 
-	private static @Nullable Metric metric(@Nullable String key, boolean customer, List<Violation> violations) {
-		List<SubjectKind> kinds = customer ? List.of(SubjectKind.INSTANCE) : List.of(SubjectKind.values());
+	private static @Nullable SubjectKind kind(@Nullable String value, boolean customer, List<Violation> violations) {
+		if (value == null || value.isBlank()) {
+			return SubjectKind.INSTANCE;
+		}
+		return switch (value.strip().toLowerCase(Locale.ROOT)) {
+			case "instance" -> SubjectKind.INSTANCE;
+			case "node" -> {
+				if (customer) {
+					violations.add(new Violation("subjectKind", "Rules for your servers watch server metrics: use "
+							+ "instance."));
+					yield null;
+				}
+				yield SubjectKind.NODE;
+			}
+			default -> {
+				violations.add(new Violation("subjectKind", customer ? "Use instance." : "Use instance or node."));
+				yield null;
+			}
+		};
+	}
+
+	private static @Nullable Metric metric(@Nullable String key, SubjectKind kind, boolean customer,
+			List<Violation> violations) {
 		if (key == null || key.isBlank()) {
-			violations.add(new Violation("metric", "Choose a metric: " + keys(kinds) + "."));
+			violations.add(new Violation("metric", "Choose a metric: " + keys(kind) + "."));
 			return null;
 		}
-		String wanted = key.strip().toLowerCase(Locale.ROOT);
-		Optional<Metric> metric = kinds.stream().flatMap(kind -> Metric.of(kind, wanted).stream()).findFirst();
+		Optional<Metric> metric = Metric.of(kind, key.strip().toLowerCase(Locale.ROOT));
 		if (metric.isEmpty()) {
-			violations.add(new Violation("metric", "'" + shorten(key) + "' is not a metric"
-					+ (customer ? " of your servers" : "") + ". Use one of " + keys(kinds) + "."));
+			violations.add(new Violation("metric", "'" + shorten(key) + "' is not a metric of "
+					+ (customer ? "your servers" : kind == SubjectKind.NODE ? "nodes" : "servers") + ". Use one of "
+					+ keys(kind) + "."));
 			return null;
 		}
 		return metric.get();
 	}
 
-	private static String keys(List<SubjectKind> kinds) {
+	private static String keys(SubjectKind kind) {
 		return Arrays.stream(Metric.values())
-			.filter(metric -> kinds.contains(metric.kind()))
+			.filter(metric -> metric.kind() == kind)
 			.map(Metric::key)
 			.collect(Collectors.joining(", "));
 	}

@@ -140,8 +140,10 @@ class AlertRuleApiTests {
 				"Use a duration from 1 to 1440 minutes (24 hours: the raw samples a rule reads are kept for a day).");
 		assertProblem(Map.of("metric", "cpu", "threshold", 90, "durationMinutes", 1441, "scope", "all"),
 				"durationMinutes", "Use a duration from 1 to 1440 minutes");
-		assertProblem(Map.of("metric", "node_pool_used", "threshold", 90, "durationMinutes", 5, "scope", "all"),
-				"metric", "'node_pool_used' is not a metric of your servers.");
+		assertProblem(Map.of("metric", "pool_used", "threshold", 90, "durationMinutes", 5, "scope", "all"),
+				"metric", "'pool_used' is not a metric of your servers.");
+		assertProblem(Map.of("subjectKind", "node", "metric", "pool_used", "threshold", 90, "durationMinutes", 5,
+				"scope", "all"), "subjectKind", "Rules for your servers watch server metrics: use instance.");
 		assertProblem(Map.of("metric", "cpu", "threshold", 90, "durationMinutes", 5, "scope", "region", "region",
 				region), "scope", "Use instance (one of your servers) or all (all your servers).");
 		assertProblem(Map.of("metric", "cpu", "threshold", 90, "durationMinutes", 5, "scope", "instance",
@@ -176,7 +178,7 @@ class AlertRuleApiTests {
 			assertThat(tuned).hasStatusOk();
 			assertThat(JsonPath.<Double>read(body(tuned), "$.threshold")).isEqualTo(85.0);
 			assertThat(JsonPath.<Integer>read(body(tuned), "$.durationMinutes")).isEqualTo(10);
-			assertThat(JsonPath.<String>read(body(tuned), "$.metric")).isEqualTo("node_pool_used");
+			assertThat(JsonPath.<String>read(body(tuned), "$.metric")).isEqualTo("pool_used");
 		}
 		finally {
 			send("PUT", "/api/v1/admin/alert-rules/" + pool, Map.of("enabled", true, "threshold", 90,
@@ -186,7 +188,7 @@ class AlertRuleApiTests {
 
 	@Test
 	void operators_watch_a_region_with_a_node_metric() {
-		MvcTestResult created = send("POST", "/api/v1/admin/alert-rules", Map.of("metric", "node_pool_used",
+		MvcTestResult created = send("POST", "/api/v1/admin/alert-rules", Map.of("subjectKind", "node", "metric", "pool_used",
 				"threshold", 80, "durationMinutes", 10, "scope", "region", "region", region), operator);
 		assertThat(created).hasStatus(201);
 		String id = JsonPath.read(body(created), "$.id");
