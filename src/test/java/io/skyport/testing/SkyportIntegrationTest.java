@@ -16,7 +16,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * alert evaluation (a test runs a round itself, with its own clock), and no
  * per-source-address sign-in limit (every test signs in from 127.0.0.1; {@code LoginThrottleByAddressTests} sets
  * one). Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
- * {@link TestData#uniqueEmail()}), never rely on an empty database.
+ * {@link TestData#uniqueEmail()}), never rely on an empty database. Monitoring collects nothing on its own either:
+ * its tests run rounds, rollups and retention with times of their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 		properties = { "skyport.storage.local.root=target/test-objects", "skyport.compute.probe-enabled=false",
 				"skyport.monitoring.alerts.enabled=false",
 				"skyport.accounts.login.max-failures-per-address=1000000",
-				"skyport.compute.images.store-dir=target/test-images" })
+				"skyport.compute.images.store-dir=target/test-images", "skyport.monitoring.enabled=false" })
 @AutoConfigureMockMvc
 public @interface SkyportIntegrationTest {
 }
