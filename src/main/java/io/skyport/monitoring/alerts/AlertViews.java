@@ -39,6 +39,22 @@ final class AlertViews {
 					builtIn == null ? "for" : builtIn.durationLabel(), firing, rule.createdAt(), rule.updatedAt());
 		}
 
+		/** What the rule watches, in words: "all servers", "region fra1", "node 3f2a…". */
+		public String scopeText() {
+			String things = "node".equals(subjectKind) ? "nodes" : "servers";
+			return switch (scope) {
+				case "all" -> "all " + things;
+				case "region" -> things + " of region " + scopeTarget;
+				case "node" -> "node".equals(subjectKind) ? "node " + scopeTarget : "servers on node " + scopeTarget;
+				default -> "server " + scopeTarget;
+			};
+		}
+
+		/** The threshold as a person types it: {@code 90}, {@code 99.5}. */
+		public String thresholdText() {
+			return threshold == null ? "" : Units.number(threshold);
+		}
+
 		/** "CPU above 90 % for 5 minutes", or the built-in's description. */
 		public String condition() {
 			if (metric != null && comparison != null && threshold != null && durationMinutes != null && unit != null) {

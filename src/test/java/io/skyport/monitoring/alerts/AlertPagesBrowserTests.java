@@ -53,7 +53,7 @@ class AlertPagesBrowserTests {
 		page.getByLabel("Name").fill("Busy servers");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add rule")).click();
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Added the rule 'Busy servers'.");
-		Locator rule = page.locator("li[data-rule-id]").filter(new Locator.FilterOptions().setHasText("Busy servers"));
+		Locator rule = page.locator("article[data-rule-id]").filter(new Locator.FilterOptions().setHasText("Busy servers"));
 		assertThat(rule).containsText("CPU above 85 % for 10 minutes");
 		browser.screenshot("alerts-customer-390");
 		noSidewaysScroll(page);
@@ -71,17 +71,17 @@ class AlertPagesBrowserTests {
 				null);
 		Page page = signIn(accounts.operator());
 		page.navigate("/panel/admin/alerts");
-		Locator alert = page.locator("li[data-alert-id][data-state='firing']")
+		Locator alert = page.locator("article[data-alert-id][data-state='firing']")
 			.filter(new Locator.FilterOptions().setHasText(name));
 		assertThat(alert).containsText("Node down");
 		assertThat(alert).containsText("3 probes missed");
 		browser.screenshot("alerts-operator-390");
 		noSidewaysScroll(page);
 
-		Locator pool = page.locator("li[data-builtin='POOL_NEARLY_FULL']");
+		Locator pool = page.locator("article[data-builtin='POOL_NEARLY_FULL']");
 		pool.getByLabel("Threshold").fill("150");
 		pool.getByRole(AriaRole.BUTTON).first().click();
-		assertThat(page.locator("li[data-builtin='POOL_NEARLY_FULL'] .alert.error"))
+		assertThat(page.locator("article[data-builtin='POOL_NEARLY_FULL'] .alert.error"))
 			.containsText("Use a share of the pool from 1 to 99.9 %");
 		noSidewaysScroll(page);
 		ledger.resolve(BuiltIn.NODE_DOWN, AlertSubject.node(node.id(), name).key(), "Node " + name + " answers again",
