@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.skyport.accounts.CurrentUser;
+import io.skyport.compute.ComputePageSection;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.InstanceState;
+import io.skyport.compute.pages.PageSections;
 import io.skyport.platform.errors.BusyException;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
@@ -29,8 +31,10 @@ class InstancePagesController {
 
 	private final InstanceRegistry registry;
 	private final InstanceOwnerActions operations;
+	private final PageSections sections;
 
-	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations) {
+	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations, PageSections sections) {
+		this.sections = sections;
 		this.registry = registry;
 		this.operations = operations;
 	}
@@ -64,6 +68,7 @@ class InstancePagesController {
 		model.addAttribute("operator", viewer.isOperator());
 		model.addAttribute("console", hostAnswer(() -> operations.console(viewer, id)));
 		model.addAttribute("domainXml", viewer.isOperator() ? hostAnswer(() -> operations.definition(viewer, id)) : null);
+		model.addAttribute("sections", sections.of(ComputePageSection.Page.INSTANCE, viewer, id));
 		return "compute/instance";
 	}
 

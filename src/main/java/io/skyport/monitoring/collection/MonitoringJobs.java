@@ -13,13 +13,14 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
+import io.skyport.monitoring.bandwidth.BandwidthBilling;
 import io.skyport.monitoring.samples.MonitoringProperties;
 import io.skyport.monitoring.samples.Retention;
 import io.skyport.monitoring.samples.Rollups;
 
 /**
- * Monitoring's schedule: collection every {@code skyport.monitoring.interval}, rollups every minute, retention every
- * hour — each a recurring task run by one server of the cluster at a time. With
+ * Monitoring's schedule: collection every {@code skyport.monitoring.interval}, rollups every minute, bandwidth to
+ * billing every 10 minutes, retention every hour — each a recurring task run by one server of the cluster at a time. With
  * {@code skyport.monitoring.enabled=false} none runs (tests run them with their own times).
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +44,20 @@ class MonitoringJobs {
 				}
 				catch (RuntimeException ex) {
 					log.error("Rolling up monitoring samples failed; the next run resumes where this one started", ex);
+				}
+			});
+	}
+
+	@Bean
+	RecurringTask<Void> monitoringBandwidthTask(BandwidthBilling bandwidth) {
+		return Tasks.recurring("monitoring-bandwidth", Schedules.fixedDelay(Duration.ofMinutes(10)))
+			.execute((instance, context) -> {
+				try {
+					BandwidthBilling.Sent sent = bandwidth.run();
+					log.debug("Bandwidth sent to billing: {}", sent);
+				}
+				catch (RuntimeException ex) {
+					log.error("Sending bandwidth to billing failed; the next run sends the same hours again", ex);
 				}
 			});
 	}
