@@ -76,6 +76,12 @@ class AccountDirectory implements Accounts {
 		return users.findByOrganisationIdOrderByCreatedAt(organisationId.id()).stream().map(this::currentUser).toList();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<OrganisationId> organisations(OrganisationType type) {
+		return organisations.findByTypeOrderByCreatedAt(type).stream().map(Organisation::id).toList();
+	}
+
 	@Transactional(readOnly = true)
 	CurrentUser currentUser(User user) {
 		Organisation organisation = organisations.findById(user.organisationId().id())

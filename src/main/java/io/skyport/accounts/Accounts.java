@@ -24,6 +24,9 @@ public interface Accounts {
 	/** The users of an organisation, oldest first: who hears about its servers. */
 	List<CurrentUser> members(OrganisationId organisationId);
 
+	/** The organisations of a type, e.g. the operators who hear about the platform's alerts. */
+	List<OrganisationId> organisations(OrganisationType type);
+
 	/** A user's own keys, oldest first: what an order form offers to put on the server. */
 	List<AuthorizedKey> sshKeys(UserId userId);
 }

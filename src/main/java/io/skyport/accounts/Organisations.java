@@ -8,4 +8,6 @@ import org.springframework.data.repository.ListCrudRepository;
 interface Organisations extends ListCrudRepository<Organisation, UUID> {
 
 	List<Organisation> findAllByOrderByTypeAscNameAsc();
+
+	List<Organisation> findByTypeOrderByCreatedAt(OrganisationType type);
 }

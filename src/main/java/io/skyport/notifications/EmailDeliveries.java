@@ -29,4 +29,8 @@ interface EmailDeliveries extends Repository<EmailDelivery, UUID> {
 	Optional<EmailDelivery> findByIdempotencyKey(String idempotencyKey);
 
 	Optional<EmailDelivery> findById(UUID id);
+
+	@Query("select count(d) from EmailDelivery d where d.status = 'FAILED' and d.lastAttemptAt >= ?1 "
+			+ "and d.lastAttemptAt < ?2")
+	long countFailedBetween(Instant from, Instant to);
 }

@@ -389,6 +389,38 @@ final class AuthorizationMatrix {
 			op("POST /panel/reseller/storefront").only(RESELLER),
 			op("POST /panel/reseller/storefront/logo").only(RESELLER),
 
+			// ---- monitoring: alerts -----------------------------------------------------------------------------
+			op("GET /api/v1/alert-rules").signedIn(),
+			op("POST /api/v1/alert-rules").signedIn().body(v -> Map.of("metric", "cpu", "threshold", 90,
+					"durationMinutes", 5, "scope", "all")),
+			op("GET /api/v1/alert-rules/{id}").signedIn().id("id", Resource.ALERT_RULE),
+			op("PUT /api/v1/alert-rules/{id}").signedIn().id("id", Resource.ALERT_RULE).body(v -> Map.of("metric",
+					"cpu", "threshold", 80, "durationMinutes", 10, "scope", "all")),
+			op("DELETE /api/v1/alert-rules/{id}").signedIn().id("id", Resource.ALERT_RULE),
+			op("GET /api/v1/alerts").signedIn(),
+			op("GET /api/v1/alerts/{id}").signedIn().id("id", Resource.ALERT),
+			op("GET /api/v1/admin/alert-rules").only(OPERATOR),
+			op("POST /api/v1/admin/alert-rules").only(OPERATOR).body(v -> Map.of("subjectKind", "node", "metric", "cpu",
+					"threshold", 95, "durationMinutes", 15, "scope", "all")),
+			op("GET /api/v1/admin/alert-rules/{id}").only(OPERATOR).id("id", Resource.OPERATOR_ALERT_RULE),
+			op("PUT /api/v1/admin/alert-rules/{id}").only(OPERATOR).id("id", Resource.OPERATOR_ALERT_RULE)
+				.body(v -> Map.of("subjectKind", "node", "metric", "cpu", "threshold", 97, "durationMinutes", 15,
+						"scope", "all")),
+			op("DELETE /api/v1/admin/alert-rules/{id}").only(OPERATOR).id("id", Resource.OPERATOR_ALERT_RULE),
+			op("GET /api/v1/admin/alerts").only(OPERATOR),
+			op("GET /api/v1/admin/alerts/{id}").only(OPERATOR).id("id", Resource.OPERATOR_ALERT),
+			op("GET /panel/alerts").signedIn(),
+			op("POST /panel/alerts/rules").signedIn().param("metric", "instance.cpu").param("threshold", "90")
+				.param("durationMinutes", "5").param("scope", "all"),
+			op("POST /panel/alerts/rules/{id}").signedIn().id("id", Resource.ALERT_RULE).param("enabled", "false"),
+			op("POST /panel/alerts/rules/{id}/delete").signedIn().id("id", Resource.ALERT_RULE),
+			op("GET /panel/admin/alerts").only(OPERATOR),
+			op("POST /panel/admin/alerts/rules").only(OPERATOR).param("metric", "node.cpu").param("threshold", "95")
+				.param("durationMinutes", "15").param("scope", "all"),
+			op("POST /panel/admin/alerts/rules/{id}").only(OPERATOR).id("id", Resource.OPERATOR_ALERT_RULE)
+				.param("enabled", "false"),
+			op("POST /panel/admin/alerts/rules/{id}/delete").only(OPERATOR).id("id", Resource.OPERATOR_ALERT_RULE),
+
 			// ---- notifications ----------------------------------------------------------------------------------
 			op("GET /api/v1/notifications").signedIn(),
 			op("GET /api/v1/notifications/unread-count").signedIn(),

@@ -243,6 +243,17 @@ final class MatrixWorld {
 					.update();
 				yield secret(Resource.NOTICE, id.toString(), title, "notice to " + owner, owner);
 			}
+			case ALERT_RULE -> {
+				String name = unique("matrix rule ");
+				yield secret(Resource.ALERT_RULE, read(send(owner, HttpMethod.POST, "/api/v1/alert-rules", Map.of("name",
+						name, "metric", "cpu", "threshold", 90, "durationMinutes", 5, "scope", "all")), "$.id"), name,
+						"alert rule of " + owner, owner);
+			}
+			case ALERT -> {
+				String summary = unique("matrix alert ");
+				yield secret(Resource.ALERT, alert(users.get(owner).user().organisationId().id(), summary), summary,
+						"alert of " + owner, owner);
+			}
 			case PROJECT -> {
 				String name = unique("matrix-project-");
 				yield secret(Resource.PROJECT, read(send(owner, HttpMethod.POST, "/api/v1/projects", Map.of("name", name)), "$.id"), name,
@@ -312,6 +323,10 @@ final class MatrixWorld {
 						"name", "Matrix Applicant", "email", TestData.uniqueEmail(), "password", TestData.PASSWORD)))
 				.exchange(), "$.id");
 			case REGION -> region;
+			case OPERATOR_ALERT_RULE -> read(send(Caller.OPERATOR, HttpMethod.POST, "/api/v1/admin/alert-rules",
+					Map.of("name", unique("matrix operator rule "), "subjectKind", "node", "metric", "cpu", "threshold", 95,
+							"durationMinutes", 15, "scope", "all")), "$.id");
+			case OPERATOR_ALERT -> alert(null, unique("matrix operator alert "));
 			case SERVER_TYPE -> {
 				String name = unique("matrix-st-");
 				send(Caller.OPERATOR, HttpMethod.POST, "/api/v1/admin/server-types",
@@ -454,5 +469,17 @@ final class MatrixWorld {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** An alert row of an organisation's (or, with {@literal null}, the operators') rule that is gone. */
+	private String alert(@Nullable UUID organisationId, String summary) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into alerts (id, rule_id, organisation_id, rule_name, subject_key, subject_kind, subject_name,
+				                    summary, state, fired_at)
+				values (:id, null, :organisation, 'Matrix rule', :key, 'PLATFORM', 'matrix', :summary, 'FIRING', now())""")
+			.param("id", id).param("organisation", organisationId).param("key", "matrix:" + id).param("summary", summary)
+			.update();
+		return id.toString();
 	}
 }

@@ -16,6 +16,8 @@ enum Resource {
 	AUDIT_ENTRY(null, true, true),
 	/** A notice to the user's organisation (each matrix user has an organisation of its own). */
 	NOTICE(null, true, true),
+	/** An alert rule of the user's organisation, and an alert of one (each matrix user has its own organisation). */
+	ALERT_RULE(null, true, true), ALERT(null, true, true),
 
 	PROJECT(OrganisationType.CUSTOMER, false, true), INSTANCE(OrganisationType.CUSTOMER, false, false),
 	ORDER(OrganisationType.CUSTOMER, false, false), SUBSCRIPTION(OrganisationType.CUSTOMER, false, false),
@@ -34,6 +36,8 @@ enum Resource {
 	ENROLMENT_TOKEN(OrganisationType.OPERATOR, false, true), SIGNUP_REQUEST(OrganisationType.OPERATOR, false, true),
 	REGION(OrganisationType.OPERATOR, false, false), OUTBOX_MESSAGE(OrganisationType.OPERATOR, false, false),
 	OUTBOX_ATTACHMENT(OrganisationType.OPERATOR, false, false), SERVER_TYPE(OrganisationType.OPERATOR, false, true),
+	/** The operators' alert rules (not the built-ins: they cannot be deleted) and alerts. */
+	OPERATOR_ALERT_RULE(OrganisationType.OPERATOR, false, true), OPERATOR_ALERT(OrganisationType.OPERATOR, false, false),
 
 	/** Public: side A's published product (id and slug), the reseller's storefront, a stored medium, a seed token. */
 	PUBLISHED_PRODUCT(null, false, false), PRODUCT_SLUG(null, false, false), STOREFRONT(null, false, false),

@@ -57,6 +57,8 @@ final class RobustnessWorld {
 	final UUID apiToken;
 	final UUID instance;
 	final String storefront;
+	final UUID alertRule;
+	final UUID operatorAlertRule;
 
 	private final RawHttp http;
 	private final JsonMapper json;
@@ -107,6 +109,10 @@ final class RobustnessWorld {
 		apiToken = id(call("GET", "/api/v1/auth/tokens", customer.bearer(), null).get(0));
 		instance = compute.create(new NewInstance(customer.user().organisationId(), new ProjectId(project), "robust-1",
 				null, List.of(), region, 1, 256, 1, null, null, imageSummary.id(), List.of(), null, null, null, null)).id();
+		alertRule = id(call("POST", "/api/v1/alert-rules", customer.bearer(), Map.of("metric", "cpu", "threshold", 90,
+				"durationMinutes", 5, "scope", "instance", "instanceId", instance.toString())));
+		operatorAlertRule = id(call("POST", "/api/v1/admin/alert-rules", operator.bearer(), Map.of("subjectKind", "node", "metric",
+				"pool_used", "threshold", 80, "durationMinutes", 10, "scope", "region", "region", region)));
 		storefront = "robust-" + unique;
 		call("PUT", "/api/v1/reseller/storefront", reseller.bearer(),
 				Map.of("slug", storefront, "name", "Robust Store", "markupPercent", 10, "primaryColour", "#336699",
@@ -154,6 +160,10 @@ final class RobustnessWorld {
 		byPrefix.put("/api/v1/instances/", instance);
 		byPrefix.put("/panel/instances/", instance);
 		byPrefix.put("/panel/admin/instances/", instance);
+		byPrefix.put("/api/v1/alert-rules/", alertRule);
+		byPrefix.put("/panel/alerts/rules/", alertRule);
+		byPrefix.put("/api/v1/admin/alert-rules/", operatorAlertRule);
+		byPrefix.put("/panel/admin/alerts/rules/", operatorAlertRule);
 		return byPrefix.entrySet().stream()
 			.filter(entry -> path.startsWith(entry.getKey()))
 			.map(Map.Entry::getValue)
