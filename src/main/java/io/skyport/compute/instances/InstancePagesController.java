@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.compute.InstanceDetails;
+import io.skyport.compute.consolelogs.ConsoleLogQuery;
 import io.skyport.compute.InstanceState;
 import io.skyport.platform.errors.BusyException;
 import io.skyport.platform.errors.ConflictException;
@@ -28,11 +29,17 @@ import io.skyport.platform.errors.InvalidInputException;
 class InstancePagesController {
 
 	private final InstanceRegistry registry;
-	private final InstanceOwnerActions operations;
+	/** The console lines the instance page shows; the console log page has the rest. */
+	private static final ConsoleLogQuery CONSOLE_TAIL = new ConsoleLogQuery(null, null, null, 25);
 
-	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations) {
+	private final InstanceOwnerActions operations;
+	private final InstanceConsoleLogs consoleLogs;
+
+	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations,
+			InstanceConsoleLogs consoleLogs) {
 		this.registry = registry;
 		this.operations = operations;
+		this.consoleLogs = consoleLogs;
 	}
 
 	@GetMapping({ "/panel/instances", "/panel/admin/instances" })
@@ -62,7 +69,7 @@ class InstancePagesController {
 		InstanceDetails instance = registry.get(viewer, id);
 		model.addAttribute("instance", instance);
 		model.addAttribute("operator", viewer.isOperator());
-		model.addAttribute("console", hostAnswer(() -> operations.console(viewer, id)));
+		model.addAttribute("console", consoleLogs.read(viewer, id, CONSOLE_TAIL));
 		model.addAttribute("domainXml", viewer.isOperator() ? hostAnswer(() -> operations.definition(viewer, id)) : null);
 		return "compute/instance";
 	}
