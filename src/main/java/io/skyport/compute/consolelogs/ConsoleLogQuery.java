@@ -48,8 +48,8 @@ public record ConsoleLogQuery(@Nullable Instant since, @Nullable Instant until, 
 		List<Violation> violations = new ArrayList<>();
 		Instant from = time("since", since, violations);
 		Instant to = time("until", until, violations);
-		if (from != null && to != null && !to.isAfter(from)) {
-			violations.add(new Violation("until", "'until' must be later than 'since'."));
+		if (from != null && to != null && to.isBefore(from)) {
+			violations.add(new Violation("until", "'until' must not be earlier than 'since'."));
 		}
 		Long position = null;
 		if (after != null && !after.isBlank()) {

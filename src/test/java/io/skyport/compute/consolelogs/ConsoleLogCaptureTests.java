@@ -219,7 +219,7 @@ class ConsoleLogCaptureTests {
 			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("since");
 		assertThat(get("/api/v1/instances/" + id + "/console-log?since=2026-12-07T10:00:00Z&until=2026-12-07T09:00:00Z",
 				customer)).hasStatus(400).bodyJson().extractingPath("$.errors[0].message").asString()
-			.contains("later than");
+			.contains("not be earlier than");
 		assertThat(get("/api/v1/instances/" + id + "/console-log?limit=0", customer)).hasStatus(400);
 		assertThat(get("/api/v1/instances/" + id + "/console-log?limit=1000000", customer)).hasStatus(400);
 		assertThat(get("/api/v1/instances/" + id + "/console-log?after=-5", customer)).hasStatus(400)
