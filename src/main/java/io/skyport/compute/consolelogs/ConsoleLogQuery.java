@@ -1,6 +1,5 @@
 package io.skyport.compute.consolelogs;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,6 +24,8 @@ import io.skyport.platform.errors.InvalidInputException.Violation;
 public record ConsoleLogQuery(@Nullable Instant since, @Nullable Instant until, @Nullable Long after, int limit) {
 
 	public static final int DEFAULT_LIMIT = 1000;
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
 	public static final int MAX_LIMIT = 10_000;
 
@@ -87,8 +88,8 @@ public record ConsoleLogQuery(@Nullable Instant since, @Nullable Instant until, 
 		}
 		try {
 			Instant parsed = OffsetDateTime.parse(value.strip()).toInstant();
-			if (parsed.isBefore(Instant.EPOCH) || parsed.isAfter(Instant.now().plus(Duration.ofDays(36500)))) {
-				violations.add(new Violation(name, "'" + name + "' is out of range."));
+			if (parsed.isBefore(Instant.EPOCH) || parsed.isAfter(LATEST)) {
+				violations.add(new Violation(name, "'" + name + "' must be between 1970 and 9999."));
 				return null;
 			}
 			return parsed;

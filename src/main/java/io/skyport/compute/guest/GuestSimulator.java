@@ -1,8 +1,8 @@
 package io.skyport.compute.guest;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,10 +62,12 @@ class GuestSimulator implements DisposableBean {
 	private final MeterRegistry meters;
 	private final SimulatedCloudInit cloudInit;
 	private final ThreadPoolExecutor pool;
+	private final Clock clock;
 
 	GuestSimulator(JdbcClient jdbc, NodeDirectory nodes, ComputeProvider provider,
-			GuestSimulationProperties properties, SimulatedGuestPass pass, MeterRegistry meters) {
+			GuestSimulationProperties properties, SimulatedGuestPass pass, MeterRegistry meters, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.nodes = nodes;
 		this.provider = provider;
 		this.properties = properties;
@@ -180,8 +182,8 @@ class GuestSimulator implements DisposableBean {
 			.optional();
 	}
 
-	private static String now() {
-		return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+	private String now() {
+		return clock.instant().atZone(ZoneOffset.UTC).format(DateTimeFormatter.RFC_1123_DATE_TIME);
 	}
 
 	private String count(String outcome) {
