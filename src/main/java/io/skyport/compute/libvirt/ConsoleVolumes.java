@@ -150,14 +150,11 @@ final class ConsoleVolumes {
 	private StoragePool pool(Connect c, String hostKey, String directory, String node) throws LibvirtException {
 		String key = hostKey + "|" + directory;
 		String cached = pools.get(key);
-		if (cached != null) {
-			StoragePool pool = StorageVolumes.findPool(c, cached);
-			if (pool != null) {
-				return pool;
-			}
+		StoragePool pool = cached == null ? null : lookup(c, cached);
+		if (pool == null) {
 			pools.remove(key);
+			pool = existing(c, directory);
 		}
-		StoragePool pool = existing(c, directory);
 		if (pool == null) {
 			pool = define(c, directory, node);
 		}
@@ -168,21 +165,24 @@ final class ConsoleVolumes {
 		return pool;
 	}
 
+	private static @Nullable StoragePool lookup(Connect c, String name) throws LibvirtException {
+		try {
+			return c.storagePoolLookupByName(name);
+		}
+		catch (LibvirtException e) {
+			if (LibvirtErrors.is(e, ErrorNumber.VIR_ERR_NO_STORAGE_POOL)) {
+				return null;
+			}
+			throw e;
+		}
+	}
+
 	private static @Nullable StoragePool existing(Connect c, String directory) throws LibvirtException {
 		List<String> names = new ArrayList<>(List.of(c.listStoragePools()));
 		names.addAll(List.of(c.listDefinedStoragePools()));
 		for (String name : names) {
-			StoragePool pool;
-			try {
-				pool = c.storagePoolLookupByName(name);
-			}
-			catch (LibvirtException e) {
-				if (LibvirtErrors.is(e, ErrorNumber.VIR_ERR_NO_STORAGE_POOL)) {
-					continue;
-				}
-				throw e;
-			}
-			if (directory.equals(targetPath(pool.getXMLDesc(0)))) {
+			StoragePool pool = lookup(c, name);
+			if (pool != null && directory.equals(targetPath(pool.getXMLDesc(0)))) {
 				return pool;
 			}
 		}
@@ -201,8 +201,7 @@ final class ConsoleVolumes {
 	}
 
 	private static StoragePool define(Connect c, String directory, String node) throws LibvirtException {
-		String name = StorageVolumes.findPool(c, POOL) == null && !defined(c, POOL) ? POOL
-				: POOL + "-" + Integer.toHexString(directory.hashCode());
+		String name = lookup(c, POOL) == null ? POOL : POOL + "-" + Integer.toHexString(directory.hashCode());
 		StoragePool pool = c.storagePoolDefineXML(poolXml(name, directory), 0);
 		log.info("Defined the storage pool {} over the console log directory {} of node {}", name, directory, node);
 		try {
@@ -212,10 +211,6 @@ final class ConsoleVolumes {
 			log.debug("Could not set the console log pool of node {} to autostart: {}", node, LibvirtErrors.message(e));
 		}
 		return pool;
-	}
-
-	private static boolean defined(Connect c, String name) throws LibvirtException {
-		return List.of(c.listDefinedStoragePools()).contains(name);
 	}
 
 	private static void start(StoragePool pool, String directory, String node) throws LibvirtException {
