@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyport.compute.nodes.NodeDirectory;
 import io.skyport.compute.nodes.NodeDirectory.NodeTarget;
@@ -152,7 +153,11 @@ class ConsoleCapture implements DisposableBean {
 				break;
 			}
 		}
-		meters.counter("skyport.compute.console_capture.bytes").increment(bytes);
+		Counter.builder("skyport.compute.console_capture.bytes")
+			.description("Bytes of serial console output captured from servers into Skyport's copy")
+			.baseUnit("bytes")
+			.register(meters)
+			.increment(bytes);
 		return new Round(pending.size(), machines, bytes, failed, skipped);
 	}
 
