@@ -48,10 +48,12 @@ class EmailService implements Emails {
 	private final InternetAddress from;
 	private final TransactionTemplate ownTransaction;
 	private final Clock clock;
+	private final EmailMetrics metrics;
 
 	EmailService(EmailTemplates templates, EmailDeliveries deliveries, OutboxMessages outbox,
 			OutboxAttachments outboxAttachments, ObjectProvider<JavaMailSender> smtp, MailSettings settings,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, EmailMetrics metrics) {
+		this.metrics = metrics;
 		this.templates = templates;
 		this.deliveries = deliveries;
 		this.outbox = outbox;
@@ -101,17 +103,20 @@ class EmailService implements Emails {
 				outboxAttachments.save(new OutboxAttachment(stored.id(), i, attachments.get(i)));
 			}
 			delivery.storedInOutbox(clock.instant());
+			metrics.attempted(EmailMetrics.Outcome.OUTBOX);
 			log.debug("Stored e-mail {} in the outbox", request.idempotencyKey());
 			return null;
 		}
 		try {
 			smtp.send(message);
 			delivery.sent(clock.instant());
+			metrics.attempted(EmailMetrics.Outcome.SENT);
 			log.debug("Sent e-mail {}", request.idempotencyKey());
 			return null;
 		}
 		catch (MailException ex) {
 			delivery.failed(clock.instant(), ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			metrics.attempted(EmailMetrics.Outcome.FAILED);
 			log.warn("Could not send e-mail {} (attempt recorded, it will be retried): {}", request.idempotencyKey(),
 					ex.getMessage());
 			return ex;

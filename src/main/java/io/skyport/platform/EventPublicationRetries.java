@@ -18,16 +18,14 @@ import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.stereotype.Component;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Retries event listeners that failed (e.g. an e-mail while the SMTP server was down): every {@code interval} it
  * resubmits the FAILED publications whose backoff has passed. The backoff doubles with each attempt, from
  * {@code initial-backoff} up to {@code max-backoff}, counted from the last attempt. A publication older than
- * {@code give-up-after} is no longer resubmitted: it is logged once as an error, counted in the gauge
- * {@code skyport.events.abandoned}, and stays FAILED in {@code event_publication} for an operator to fix and resubmit
- * (a restart resubmits it too).
+ * {@code give-up-after} is no longer resubmitted: it is logged once as an error (by the server that runs the job),
+ * counted in the gauge {@code skyport.events.abandoned} ({@link EventPublicationMetrics}), and stays FAILED in
+ * {@code event_publication} for an operator to fix and resubmit (a restart resubmits it too).
  * <p>
  * Only FAILED publications are considered, never ones still PUBLISHED, PROCESSING or RESUBMITTED, so a listener that is
  * running is never started twice by this job. Listeners that never finished (a crash) become FAILED through Spring
@@ -59,13 +57,10 @@ class EventPublicationRetries {
 			@DefaultValue("3d") Duration giveUpAfter, @DefaultValue("500") int batchSize) {
 	}
 
-	EventPublicationRetries(FailedEventPublications failed, Settings settings, Clock clock, MeterRegistry meters) {
+	EventPublicationRetries(FailedEventPublications failed, Settings settings, Clock clock) {
 		this.failed = failed;
 		this.settings = settings;
 		this.clock = clock;
-		Gauge.builder("skyport.events.abandoned", this, retries -> retries.abandoned.size())
-			.description("Failed event publications older than skyport.events.retry.give-up-after, no longer retried")
-			.register(meters);
 	}
 
 	void resubmitDuePublications() {

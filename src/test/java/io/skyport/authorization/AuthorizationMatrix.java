@@ -218,6 +218,9 @@ final class AuthorizationMatrix {
 			op("GET /api/v1/instances/{id}/console-log/download").only(CUSTOMER, OPERATOR).refused(404)
 				.id("id", Resource.INSTANCE),
 			op("GET /api/v1/instances/{id}/domain-xml").only(OPERATOR).id("id", Resource.INSTANCE),
+			op("GET /api/v1/instances/{id}/metrics").only(CUSTOMER, OPERATOR).refused(404)
+				.id("id", Resource.INSTANCE),
+			op("GET /api/v1/compute/nodes/{id}/metrics").only(OPERATOR).id("id", Resource.NODE),
 			op("GET /api/v1/instances/{id}/datasource-accesses").only(CUSTOMER, OPERATOR).refused(404)
 				.id("id", Resource.INSTANCE),
 			// Direct servers (the deployer's, on compute's paths).

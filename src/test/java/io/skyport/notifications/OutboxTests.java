@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.accounts.AccountFixtures.TestUser;
 import io.skyport.testing.SkyportIntegrationTest;
@@ -43,6 +44,9 @@ class OutboxTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void a_message_is_stored_once_per_key_and_the_operator_reads_it_with_its_attachment() {
 		String to = TestData.uniqueEmail();
@@ -50,9 +54,12 @@ class OutboxTests {
 		byte[] pdf = "%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII);
 		EmailRequest request = new EmailRequest(key, to, "Your document SKY-1 <b>", "test-message",
 				Map.of("name", "Zoë <script>", "number", "SKY-1"), List.of(Attachment.pdf("SKY-1.pdf", pdf)));
+		double stored = outboxDeliveries();
 
 		emails.send(request);
 		emails.send(request);
+
+		assertThat(outboxDeliveries()).as("skyport_mail_deliveries_total{outcome=outbox}").isGreaterThanOrEqualTo(stored + 1);
 
 		assertThat(jdbc.queryForObject("select count(*) from email_outbox where recipient = ?", Integer.class, to)).isOne();
 		assertThat(jdbc.queryForMap("select status, attempts from email_deliveries where idempotency_key = ?", key))
@@ -125,5 +132,9 @@ class OutboxTests {
 			.param("password", TestData.PASSWORD).exchange();
 		assertThat(result).hasRedirectedUrl("/panel");
 		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	private double outboxDeliveries() {
+		return meters.get(EmailMetrics.DELIVERIES).tag("outcome", "outbox").counter().count();
 	}
 }

@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.skyport.accounts.AccountFixtures;
 import io.skyport.billing.documents.InvoicePdfRenderer;
 import io.skyport.billing.documents.SampleInvoices;
@@ -48,7 +49,8 @@ import jakarta.mail.internet.MimeMessage;
  * retry job; closed after the class so the job stops.
  */
 @SpringBootTest(properties = { "skyport.test.database=smtp_email_tests", "skyport.events.retry.interval=200ms",
-		"skyport.events.retry.initial-backoff=200ms", "skyport.events.retry.max-backoff=1s" })
+		"skyport.events.retry.initial-backoff=200ms", "skyport.events.retry.max-backoff=1s",
+		"skyport.metrics.database-gauge-ttl=0s" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SmtpEmailTests {
 
@@ -76,6 +78,9 @@ class SmtpEmailTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeEach
 	void smtpIsUp() {
@@ -203,6 +208,8 @@ class SmtpEmailTests {
 	@Test
 	void an_unreachable_server_is_reported_as_a_delivery_failure_and_recorded() {
 		String key = "test:" + UUID.randomUUID();
+		double failures = meters.get(EmailMetrics.DELIVERIES).tag("outcome", "failed").counter().count();
+		double undelivered = meters.get(EmailMetrics.UNDELIVERED).gauge().value();
 		smtp.stop();
 
 		assertThatExceptionOfType(EmailDeliveryException.class)
@@ -211,6 +218,10 @@ class SmtpEmailTests {
 			.withMessageContaining(key);
 		assertThat(jdbc.queryForMap("select status, attempts from email_deliveries where idempotency_key = ?", key))
 			.containsEntry("status", "FAILED").containsEntry("attempts", 1);
+		assertThat(meters.get(EmailMetrics.DELIVERIES).tag("outcome", "failed").counter().count())
+			.as("skyport_mail_deliveries_total{outcome=failed}").isGreaterThanOrEqualTo(failures + 1);
+		assertThat(meters.get(EmailMetrics.UNDELIVERED).gauge().value()).as("skyport_mail_undelivered")
+			.isGreaterThanOrEqualTo(undelivered + 1);
 	}
 
 	/** A test event whose listener e-mails each recipient. */

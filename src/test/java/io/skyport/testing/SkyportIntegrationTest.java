@@ -15,8 +15,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * a probe round runs one itself, so nodes other tests insert keep the state and capacity they were given; likewise no
  * scheduled console log capture, and test nodes' console logs under the temporary directory), and no
  * per-source-address sign-in limit (every test signs in from 127.0.0.1; {@code LoginThrottleByAddressTests} sets
- * one). Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
- * {@link TestData#uniqueEmail()}), never rely on an empty database.
+ * one), and gauges counted in the database counted afresh on every read (no caching, so a test sees what it changed).
+ * Every class with this annotation shares one Spring context, so keep test data unique per test (e.g. with
+ * {@link TestData#uniqueEmail()}), never rely on an empty database. Monitoring collects nothing on its own either:
+ * its tests run rounds, rollups and retention with times of their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +26,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "skyport.storage.local.root=target/test-objects", "skyport.compute.probe-enabled=false",
 				"skyport.accounts.login.max-failures-per-address=1000000",
-				"skyport.compute.images.store-dir=target/test-images", "skyport.compute.console-logs.enabled=false",
+				"skyport.compute.images.store-dir=target/test-images", "skyport.monitoring.enabled=false",
+				"skyport.metrics.database-gauge-ttl=0s", "skyport.compute.console-logs.enabled=false",
 				"skyport.compute.libvirt.console-log-dir=${java.io.tmpdir}/skyport-test-consoles" })
 @AutoConfigureMockMvc
 public @interface SkyportIntegrationTest {

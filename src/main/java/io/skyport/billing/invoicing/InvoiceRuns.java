@@ -2,6 +2,7 @@ package io.skyport.billing.invoicing;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,10 +52,13 @@ class InvoiceRuns {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final InvoiceRunMetrics metrics;
 
 	InvoiceRuns(BillingReads reads, InvoiceWriter writer, JdbcClient jdbc, InvoicingSettings settings,
-			PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
+			PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events,
+			InvoiceRunMetrics metrics) {
 		this.events = events;
+		this.metrics = metrics;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.reads = reads;
 		this.planner = new InvoicePlanner(TaxRules.of(settings));
@@ -172,6 +176,23 @@ class InvoiceRuns {
 		if (dryRun) {
 			return dryRun(asOf, startedAt, plans);
 		}
+		try {
+			RunReport report = issueAll(asOf, plans, startedAt, today, operator);
+			metrics.finished(report.failures().isEmpty() ? InvoiceRunMetrics.Outcome.COMPLETED
+					: InvoiceRunMetrics.Outcome.PARTIAL, operator == null,
+					Duration.between(startedAt, report.finishedAt()), report.invoices(), report.creditNotes(),
+					report.failures().size());
+			return report;
+		}
+		catch (RuntimeException ex) {
+			metrics.finished(InvoiceRunMetrics.Outcome.FAILED, operator == null,
+					Duration.between(startedAt, clock.instant()), 0, 0, 0);
+			throw ex;
+		}
+	}
+
+	private RunReport issueAll(LocalDate asOf, List<CustomerPlan> plans, Instant startedAt, LocalDate today,
+			@Nullable UUID operator) {
 		UUID runId = UUID.randomUUID();
 		jdbc.sql("""
 				insert into invoice_runs (id, as_of, started_by_schedule, started_by, started_at)

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.skyport.compute.InstanceId;
 import io.skyport.compute.InstanceState;
 import io.skyport.compute.InstanceStateChanged;
@@ -112,7 +114,10 @@ class GuestSimulator implements DisposableBean {
 			long submitted = System.nanoTime();
 			pool.execute(() -> {
 				String outcome = simulate(id);
-				meters.timer("skyport.compute.guest_simulation.duration", "outcome", outcome)
+				Timer.builder("skyport.compute.guest_simulation.duration")
+					.description("Time from a simulated guest's start to the end of its simulation, by outcome")
+					.tag("outcome", outcome)
+					.register(meters)
 					.record(System.nanoTime() - submitted, TimeUnit.NANOSECONDS);
 			});
 		}
@@ -187,7 +192,11 @@ class GuestSimulator implements DisposableBean {
 	}
 
 	private String count(String outcome) {
-		meters.counter("skyport.compute.guest_simulations", "outcome", outcome).increment();
+		Counter.builder("skyport.compute.guest_simulations")
+			.description("Guests simulated for nodes with simulateGuest on, by outcome")
+			.tag("outcome", outcome)
+			.register(meters)
+			.increment();
 		return outcome;
 	}
 

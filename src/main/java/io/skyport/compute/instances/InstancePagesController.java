@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.skyport.accounts.CurrentUser;
+import io.skyport.compute.ComputePageSection;
 import io.skyport.compute.InstanceDetails;
-import io.skyport.compute.consolelogs.ConsoleLogQuery;
 import io.skyport.compute.InstanceState;
+import io.skyport.compute.consolelogs.ConsoleLogQuery;
+import io.skyport.compute.pages.PageSections;
 import io.skyport.platform.errors.BusyException;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
@@ -33,10 +35,12 @@ class InstancePagesController {
 	private static final ConsoleLogQuery CONSOLE_TAIL = new ConsoleLogQuery(null, null, null, 25);
 
 	private final InstanceOwnerActions operations;
+	private final PageSections sections;
 	private final InstanceConsoleLogs consoleLogs;
 
-	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations,
+	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations, PageSections sections,
 			InstanceConsoleLogs consoleLogs) {
+		this.sections = sections;
 		this.registry = registry;
 		this.operations = operations;
 		this.consoleLogs = consoleLogs;
@@ -71,6 +75,7 @@ class InstancePagesController {
 		model.addAttribute("operator", viewer.isOperator());
 		model.addAttribute("console", consoleLogs.read(viewer, id, CONSOLE_TAIL));
 		model.addAttribute("domainXml", viewer.isOperator() ? hostAnswer(() -> operations.definition(viewer, id)) : null);
+		model.addAttribute("sections", sections.of(ComputePageSection.Page.INSTANCE, viewer, id));
 		return "compute/instance";
 	}
 

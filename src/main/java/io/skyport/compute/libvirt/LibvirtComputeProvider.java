@@ -3,6 +3,7 @@ package io.skyport.compute.libvirt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +33,10 @@ import io.skyport.compute.libvirt.DomainDescription.DiskDevice;
 import io.skyport.compute.provider.ComputeProvider;
 import io.skyport.compute.provider.ConsoleRead;
 import io.skyport.compute.provider.HostReport;
+import io.skyport.compute.provider.MachineCounters;
 import io.skyport.compute.provider.MachineInfo;
 import io.skyport.compute.provider.MachineNotFoundException;
 import io.skyport.compute.provider.MachineSpec;
-import io.skyport.compute.provider.MachineStats;
 import io.skyport.compute.provider.NetworkAttachment;
 import io.skyport.compute.provider.ProviderAvailability;
 import io.skyport.compute.provider.ProviderFailureException;
@@ -82,6 +83,7 @@ class LibvirtComputeProvider implements ComputeProvider {
 	private final LibvirtProperties properties;
 
 	private final ConcurrentMap<String, ReentrantLock> importLocks = new ConcurrentHashMap<>();
+	private final DomainCounters domainCounters = new DomainCounters();
 
 	private final ConsoleVolumes consoleVolumes = new ConsoleVolumes();
 
@@ -393,37 +395,10 @@ class LibvirtComputeProvider implements ComputeProvider {
 	}
 
 	@Override
-	public MachineStats machineStats(ProviderTarget target, String machineName) {
-		String name = LibvirtNames.machine(machineName);
-		return connections.call(target, "read the counters of machine '" + name + "'", c -> {
-			Domain domain = c.domainLookupByName(name);
-			DomainInfo info = domain.getInfo();
-			long[] counters = new long[4];
-			if (domain.isActive() == 1) {
-				DomainDescription live = DomainDescription.parse(domain.getXMLDesc(0));
-				for (String device : live.interfaceTargets()) {
-					try {
-						var stats = domain.interfaceStats(device);
-						counters[0] += stats.rx_bytes;
-						counters[1] += stats.tx_bytes;
-					}
-					catch (LibvirtException e) {
-						ignoreDeviceError(e);
-					}
-				}
-				for (DiskDevice disk : live.disks()) {
-					try {
-						var stats = domain.blockStats(disk.target());
-						counters[2] += stats.rd_bytes;
-						counters[3] += stats.wr_bytes;
-					}
-					catch (LibvirtException e) {
-						ignoreDeviceError(e);
-					}
-				}
-			}
-			return new MachineStats(info.cpuTime, info.memory / 1024, counters[0], counters[1], counters[2], counters[3]);
-		});
+	public List<MachineCounters> machineCounters(ProviderTarget target, Collection<String> machineNames) {
+		List<String> names = machineNames.stream().map(LibvirtNames::machine).toList();
+		return connections.call(target, "read the counters of " + names.size() + " machines",
+				c -> domainCounters.read(c, target.uri(), names));
 	}
 
 	@Override

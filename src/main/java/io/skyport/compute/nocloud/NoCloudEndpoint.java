@@ -71,11 +71,13 @@ class NoCloudEndpoint implements Filter, Ordered {
 	private final RateLimiter<String> perAddress;
 	private final ClientAddresses clientAddresses;
 	private final SimulatedGuestPass simulatedGuest;
+	private final DataSourceMetrics metrics;
 	private final int order;
 
 	NoCloudEndpoint(SeedCache cache, NoCloudSeeds seeds, AccessLog accessLog, Clock clock,
 			DataSourceProperties properties, ClientAddresses clientAddresses, SimulatedGuestPass simulatedGuest,
-			@Value("${spring.security.filter.order:-100}") int securityOrder) {
+			DataSourceMetrics metrics, @Value("${spring.security.filter.order:-100}") int securityOrder) {
+		this.metrics = metrics;
 		this.simulatedGuest = simulatedGuest;
 		this.cache = cache;
 		this.clientAddresses = clientAddresses;
@@ -105,22 +107,31 @@ class NoCloudEndpoint implements Filter, Ordered {
 		HttpServletResponse response = (HttpServletResponse) servletResponse;
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
+		int tokenStart = contextLength + PREFIX.length();
+		int status;
 		try {
-			serve(request, response, path, contextLength + PREFIX.length());
+			status = serve(request, response, path, tokenStart);
 		}
 		catch (DataAccessException ex) {
 			log.warn("The NoCloud data source cannot reach the database: {}", ex.getMessage());
 			response.setHeader("Retry-After", "5");
-			empty(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			status = empty(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		}
+		metrics.answered(documentOf(path, tokenStart), status);
 	}
 
-	private void serve(HttpServletRequest request, HttpServletResponse response, String path, int tokenStart)
+	/** The document a path asks for ({@code OTHER} when it names none, or has no token segment). */
+	private static Document documentOf(String path, int tokenStart) {
+		int tokenEnd = path.indexOf('/', tokenStart);
+		return tokenEnd < 0 ? Document.OTHER : Document.of(path, tokenEnd + 1);
+	}
+
+	/** Answers the request: the status sent. */
+	private int serve(HttpServletRequest request, HttpServletResponse response, String path, int tokenStart)
 			throws IOException {
 		int tokenEnd = path.indexOf('/', tokenStart);
 		if (tokenEnd < 0 || !SeedToken.isWellFormed(path, tokenStart, tokenEnd)) {
-			empty(response, HttpServletResponse.SC_NOT_FOUND);
-			return;
+			return empty(response, HttpServletResponse.SC_NOT_FOUND);
 		}
 		String token = path.substring(tokenStart, tokenEnd);
 		Document document = Document.of(path, tokenEnd + 1);
@@ -136,26 +147,26 @@ class NoCloudEndpoint implements Filter, Ordered {
 			if (known != null) {
 				audit(known, now, address, request, document, 429);
 			}
-			return;
+			return 429;
 		}
 		SeedCache.CachedSeed seed = cache.get(hash, token, now);
 		if (seed == null) {
-			empty(response, HttpServletResponse.SC_NOT_FOUND);
-			return;
+			return empty(response, HttpServletResponse.SC_NOT_FOUND);
 		}
 		if (seed.revoked()) {
 			empty(response, HttpServletResponse.SC_NOT_FOUND);
 			audit(seed, now, address, request, document, 404);
-			return;
+			return HttpServletResponse.SC_NOT_FOUND;
 		}
 		wait = perToken.acquire(hash, now * 1000);
 		if (wait > 0) {
 			tooMany(response, wait);
 			audit(seed, now, address, request, document, 429);
-			return;
+			return 429;
 		}
 		int status = respond(request, response, document, seed, hash, address);
 		audit(seed, now, address, request, document, status);
+		return status;
 	}
 
 	private int respond(HttpServletRequest request, HttpServletResponse response, Document document,

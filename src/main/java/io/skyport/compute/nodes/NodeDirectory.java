@@ -92,6 +92,15 @@ public class NodeDirectory {
 			.toList();
 	}
 
+	/** The nodes that are probed and hold running instances (up or draining), for monitoring rounds. */
+	@Transactional(readOnly = true)
+	public List<NodeSummary> measurable() {
+		return nodes.findAllByOrderByRegionAscNameAsc().stream()
+			.filter(node -> node.state() == NodeState.UP || node.state() == NodeState.DRAINING)
+			.map(ComputeNode::summary)
+			.toList();
+	}
+
 	/** A node's provider view and its state. */
 	public record NodeTarget(ProviderTarget target, NodeState state) {
 	}

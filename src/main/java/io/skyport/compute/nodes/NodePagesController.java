@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.skyport.compute.provider.NetworkAttachment;
 import io.skyport.compute.provider.VirtType;
 import io.skyport.platform.errors.ConflictException;
+import io.skyport.accounts.CurrentUser;
+import io.skyport.compute.ComputePageSection;
+import io.skyport.compute.pages.PageSections;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.web.FormErrors;
 
@@ -31,10 +35,12 @@ class NodePagesController {
 
 	private final NodeService nodes;
 	private final NodeDirectory directory;
+	private final PageSections sections;
 
-	NodePagesController(NodeService nodes, NodeDirectory directory) {
+	NodePagesController(NodeService nodes, NodeDirectory directory, PageSections sections) {
 		this.nodes = nodes;
 		this.directory = directory;
+		this.sections = sections;
 	}
 
 	@GetMapping(NODES)
@@ -71,8 +77,9 @@ class NodePagesController {
 	}
 
 	@GetMapping(NODES + "/{id}")
-	String show(@PathVariable UUID id, Model model) {
+	String show(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID id, Model model) {
 		NodeView node = nodes.get(id);
+		model.addAttribute("sections", sections.of(ComputePageSection.Page.NODE, viewer, id));
 		model.addAttribute("node", node);
 		model.addAttribute("datasourceBaseUrl", node.datasourceBaseUrl() != null ? node.datasourceBaseUrl()
 				: directory.defaultDatasourceBaseUrl(node.uri()));

@@ -112,6 +112,15 @@ public final class PlacementPolicy {
 	 * anti-affinity group.
 	 */
 	static String shortage(List<NodeSnapshot> nodes, Demand demand) {
+		return explainShortage(nodes, demand).message();
+	}
+
+	/** A shortage's message and its kind, for {@link PlacementMetrics}. */
+	record Shortage(PlacementMetrics.Reason kind, String message) {
+	}
+
+	/** {@link #shortage} with the kind of the binding constraint. */
+	static Shortage explainShortage(List<NodeSnapshot> nodes, Demand demand) {
 		String region = demand.region();
 		Resources size = demand.size();
 		Map<NodeState, Integer> byState = new EnumMap<>(NodeState.class);
@@ -136,31 +145,32 @@ public final class PlacementPolicy {
 		}
 		String noNode = "No node in region " + region;
 		if (byState.isEmpty()) {
-			return noNode + " is up: the region has no nodes.";
+			return new Shortage(PlacementMetrics.Reason.NO_NODES, noNode + " is up: the region has no nodes.");
 		}
 		if (!byState.containsKey(NodeState.UP)) {
-			return noNode + " is up (" + byState.entrySet().stream()
+			return new Shortage(PlacementMetrics.Reason.NO_NODE_UP, noNode + " is up (" + byState.entrySet().stream()
 				.map(entry -> entry.getValue() + " " + entry.getKey().name().toLowerCase(Locale.ROOT))
-				.collect(Collectors.joining(", ")) + ").";
+				.collect(Collectors.joining(", ")) + ").");
 		}
 		if (mostRam < size.memoryMib()) {
-			return noNode + " has " + requestedMemory(size.memoryMib()) + " RAM free (largest free: "
-					+ freeMemory(mostRam) + ").";
+			return new Shortage(PlacementMetrics.Reason.MEMORY, noNode + " has " + requestedMemory(size.memoryMib())
+					+ " RAM free (largest free: " + freeMemory(mostRam) + ").");
 		}
 		if (mostVcpus < size.vcpus()) {
-			return noNode + " has " + vcpus(size.vcpus()) + " free (largest free: " + Math.max(0, mostVcpus) + ").";
+			return new Shortage(PlacementMetrics.Reason.VCPUS, noNode + " has " + vcpus(size.vcpus())
+					+ " free (largest free: " + Math.max(0, mostVcpus) + ").");
 		}
 		if (mostDisk < size.diskGib()) {
-			return noNode + " has " + size.diskGib() + " GiB disk free (largest free: " + Math.max(0, mostDisk)
-					+ " GiB).";
+			return new Shortage(PlacementMetrics.Reason.DISK, noNode + " has " + size.diskGib()
+					+ " GiB disk free (largest free: " + Math.max(0, mostDisk) + " GiB).");
 		}
 		if (withRoom == 0) {
-			return noNode + " has " + describe(size) + " free at the same time (each is free on some node, but not "
-					+ "together).";
+			return new Shortage(PlacementMetrics.Reason.COMBINED, noNode + " has " + describe(size)
+					+ " free at the same time (each is free on some node, but not together).");
 		}
-		return "Every node in region " + region + " with " + describe(size) + " free already holds an instance of "
-				+ "anti-affinity group '" + demand.antiAffinityGroup() + "' (" + withRoom
-				+ (withRoom == 1 ? " node)." : " nodes).");
+		return new Shortage(PlacementMetrics.Reason.ANTI_AFFINITY, "Every node in region " + region + " with "
+				+ describe(size) + " free already holds an instance of anti-affinity group '"
+				+ demand.antiAffinityGroup() + "' (" + withRoom + (withRoom == 1 ? " node)." : " nodes)."));
 	}
 
 	private static String describe(Resources size) {

@@ -42,10 +42,12 @@ public class Placements {
 	private static final Logger log = LoggerFactory.getLogger(Placements.class);
 
 	private final PlacementLedger ledger;
+	private final PlacementMetrics metrics;
 	private final Clock clock;
 
-	Placements(PlacementLedger ledger, Clock clock) {
+	Placements(PlacementLedger ledger, PlacementMetrics metrics, Clock clock) {
 		this.ledger = ledger;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -61,8 +63,15 @@ public class Placements {
 	 */
 	@Transactional(noRollbackFor = { ConflictException.class, InvalidInputException.class })
 	public PlacementDecision reserve(PlacementRequest request) {
-		Demand demand = Sizes.demand(request.region(), request.vcpus(), request.memoryMib(), request.diskGib(),
-				request.antiAffinityGroup());
+		Demand demand;
+		try {
+			demand = Sizes.demand(request.region(), request.vcpus(), request.memoryMib(), request.diskGib(),
+					request.antiAffinityGroup());
+		}
+		catch (InvalidInputException ex) {
+			metrics.decided(PlacementMetrics.Reason.INVALID_REQUEST);
+			throw ex;
+		}
 		try {
 			ledger.lockInstance(request.instanceId());
 			var existing = ledger.allocation(request.instanceId());
@@ -73,19 +82,29 @@ public class Placements {
 			if (group != null) {
 				ledger.lockGroup(group);
 			}
-			RegionSnapshot region = snapshot(demand.region(), group);
+			RegionSnapshot region;
+			try {
+				region = snapshot(demand.region(), group);
+			}
+			catch (InvalidInputException ex) {
+				metrics.decided(PlacementMetrics.Reason.INVALID_REQUEST);
+				throw ex;
+			}
 			long deadline = System.nanoTime() + DEADLINE.toNanos();
 			int lost = 0;
 			for (int round = 1; round <= MAX_ROUNDS && System.nanoTime() < deadline; round++) {
 				List<NodeSnapshot> nodes = round == 1 ? region.nodes() : ledger.nodes(demand.region(), group);
 				Ranking ranking = PlacementPolicy.rank(nodes, demand, region.weigher(), CANDIDATES_PER_ROUND);
 				if (ranking.isEmpty()) {
-					throw new ConflictException(Objects.requireNonNull(ranking.shortage()));
+					PlacementPolicy.Shortage shortage = PlacementPolicy.explainShortage(nodes, demand);
+					metrics.decided(shortage.kind());
+					throw new ConflictException(shortage.message());
 				}
 				for (NodeSnapshot candidate : ranking.candidates()) {
 					var taken = ledger.take(candidate.id(), demand.region(), demand.size(), group);
 					if (taken.isPresent()) {
 						ledger.record(request.instanceId(), candidate.id(), demand.size(), group, clock.instant());
+						metrics.decided(PlacementMetrics.Reason.PLACED);
 						return new PlacementDecision(candidate.id(), taken.get());
 					}
 					lost++;
@@ -93,12 +112,14 @@ public class Placements {
 			}
 			log.warn("Placement of instance {} in region {} lost {} races; giving up", request.instanceId(),
 					demand.region(), lost);
+			metrics.decided(PlacementMetrics.Reason.BUSY);
 			throw new BusyException("Placement in region " + demand.region() + " is busy: other reservations kept "
 					+ "taking the room first. Try again.", Duration.ofSeconds(1));
 		}
 		catch (QueryTimeoutException | PessimisticLockingFailureException ex) {
 			log.warn("Placement of instance {} in region {} timed out: {}", request.instanceId(), demand.region(),
 					ex.getMessage());
+			metrics.decided(PlacementMetrics.Reason.BUSY);
 			throw new BusyException("Placement in region " + demand.region() + " did not get an answer from the "
 					+ "database in time. Try again.", Duration.ofSeconds(2));
 		}
@@ -166,12 +187,14 @@ public class Placements {
 		return InvalidInputException.of("region", "Unknown region '" + region + "'. Regions: " + names + ".");
 	}
 
-	private static PlacementDecision same(InstanceId instance, PlacementLedger.Allocation allocation, Demand demand) {
+	private PlacementDecision same(InstanceId instance, PlacementLedger.Allocation allocation, Demand demand) {
 		if (!allocation.region().equals(demand.region()) || !allocation.size().equals(demand.size())
 				|| !Objects.equals(allocation.group(), demand.antiAffinityGroup())) {
+			metrics.decided(PlacementMetrics.Reason.INVALID_REQUEST);
 			throw new ConflictException("Instance " + instance + " is placed already, on node " + allocation.nodeName()
 					+ " in region " + allocation.region() + " with another size or group. Release it first.");
 		}
+		metrics.decided(PlacementMetrics.Reason.ALREADY_PLACED);
 		return new PlacementDecision(allocation.nodeId(), allocation.nodeName());
 	}
 }

@@ -2,6 +2,7 @@ package io.skyport.compute.provider;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -97,8 +98,11 @@ public interface ComputeProvider {
 	 */
 	List<VolumeInfo> listVolumes(ProviderTarget target);
 
-	/** Cumulative counters of one machine (CPU time, memory, network and disk bytes). */
-	MachineStats machineStats(ProviderTarget target, String machineName);
+	/**
+	 * The counters of those of the named machines that are running, read in one visit to the host (machines that are
+	 * missing or not running are left out).
+	 */
+	List<MachineCounters> machineCounters(ProviderTarget target, Collection<String> machineNames);
 
 	/**
 	 * The tail of the machine's serial console log, at most {@code maxBytes}, as UTF-8 text; empty if nothing was

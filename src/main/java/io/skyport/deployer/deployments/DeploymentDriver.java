@@ -1,6 +1,7 @@
 package io.skyport.deployer.deployments;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,10 +30,12 @@ class DeploymentDriver {
 	private final SagaSteps steps;
 	private final DeployerSettings settings;
 	private final List<StepObserver> observers;
+	private final DeployerMetrics metrics;
 	private final Clock clock;
 
 	DeploymentDriver(DeploymentTransitions transitions, SagaSteps steps, DeployerSettings settings,
-			List<StepObserver> observers, Clock clock) {
+			List<StepObserver> observers, DeployerMetrics metrics, Clock clock) {
+		this.metrics = metrics;
 		this.transitions = transitions;
 		this.steps = steps;
 		this.settings = settings;
@@ -107,6 +110,7 @@ class DeploymentDriver {
 		switch (result) {
 			case StepResult.Done done -> {
 				transitions.succeed(id, entry, done.message(), after(deployment));
+				stepEnded(deployment, DeployerMetrics.StepOutcome.SUCCEEDED);
 				observers.forEach(observer -> observer.stepCommitted(id, deployment.state()));
 				return null;
 			}
@@ -123,6 +127,7 @@ class DeploymentDriver {
 							failure.detail());
 					transitions.fail(id, entry, failure.reason(), failure.detail() + " (after " + entry.attempt()
 							+ " attempts)", settings.rollbackOnFailure());
+					stepEnded(deployment, DeployerMetrics.StepOutcome.FAILED);
 					return null;
 				}
 				transitions.retryLater(id, entry, failure.reason(), failure.detail(), retryAt);
@@ -134,8 +139,16 @@ class DeploymentDriver {
 			case StepResult.Permanent failure -> {
 				log.info("Deployment {} failed at {}: {}", id, deployment.state(), failure.detail());
 				transitions.fail(id, entry, failure.reason(), failure.detail(), settings.rollbackOnFailure());
+				stepEnded(deployment, DeployerMetrics.StepOutcome.FAILED);
 				return null;
 			}
+		}
+	}
+
+	private void stepEnded(Deployment deployment, DeployerMetrics.StepOutcome outcome) {
+		Instant started = deployment.stepStartedAt();
+		if (started != null) {
+			metrics.stepEnded(deployment.state(), outcome, Duration.between(started, clock.instant()));
 		}
 	}
 

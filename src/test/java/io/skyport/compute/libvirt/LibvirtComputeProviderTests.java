@@ -25,7 +25,7 @@ import io.skyport.compute.provider.MachineInfo.MachineState;
 import io.skyport.compute.provider.MachineNotFoundException;
 import io.skyport.compute.provider.MachineSpec;
 import io.skyport.compute.provider.NetworkAttachment;
-import io.skyport.compute.provider.MachineStats;
+import io.skyport.compute.provider.MachineCounters;
 import io.skyport.compute.provider.ProviderFailureException;
 import io.skyport.compute.provider.ProviderTarget;
 import io.skyport.compute.provider.VolumeInfo;
@@ -308,19 +308,27 @@ class LibvirtComputeProviderTests {
 	}
 
 	@Test
-	void stats_count_a_running_machine_and_a_stopped_one_has_none() {
+	void counters_of_running_machines_are_read_in_one_call_and_a_stopped_one_is_left_out() {
 		running(spec("sk-stats", null));
+		running(spec("sk-stats-2", null));
 
-		MachineStats running = provider.machineStats(node, "sk-stats");
-		assertThat(running.cpuTimeNanos()).isPositive();
-		assertThat(running.memoryMib()).isEqualTo(256);
-		assertThat(running.networkRxBytes()).isNotNegative();
-		assertThat(running.diskReadBytes()).isPositive();
+		List<MachineCounters> running = provider.machineCounters(node, List.of("sk-stats", "sk-stats-2", "sk-ghost"));
+		assertThat(running).extracting(MachineCounters::machineName).containsExactlyInAnyOrder("sk-stats", "sk-stats-2");
+		MachineCounters first = running.stream().filter(c -> c.machineName().equals("sk-stats")).findFirst().orElseThrow();
+		assertThat(first.cpuTimeNanos()).isPositive();
+		assertThat(first.memoryAvailableBytes()).isPositive();
+		assertThat(first.memoryUsedBytes()).isBetween(1L, first.memoryAvailableBytes());
+		assertThat(first.diskReadBytes()).isPositive();
+		assertThat(first.diskReadOps()).isPositive();
+		assertThat(first.run()).isPositive();
 
 		provider.stopMachine(node, "sk-stats", Duration.ofSeconds(5));
-		MachineStats stopped = provider.machineStats(node, "sk-stats");
-		assertThat(stopped.networkRxBytes()).isZero();
-		assertThat(stopped.diskReadBytes()).isZero();
+		assertThat(provider.machineCounters(node, List.of("sk-stats", "sk-stats-2")))
+			.extracting(MachineCounters::machineName)
+			.containsExactly("sk-stats-2");
+		provider.startMachine(node, "sk-stats");
+		MachineCounters again = provider.machineCounters(node, List.of("sk-stats")).getFirst();
+		assertThat(again.run()).as("a new run after a start").isNotEqualTo(first.run());
 	}
 
 	@Test
@@ -354,7 +362,7 @@ class LibvirtComputeProviderTests {
 		assertThatThrownBy(() -> provider.stopMachine(node, "sk-ghost", Duration.ofSeconds(1)))
 			.isInstanceOf(MachineNotFoundException.class);
 		assertThatThrownBy(() -> provider.rebootMachine(node, "sk-ghost")).isInstanceOf(MachineNotFoundException.class);
-		assertThatThrownBy(() -> provider.machineStats(node, "sk-ghost")).isInstanceOf(MachineNotFoundException.class);
+		assertThat(provider.machineCounters(node, List.of("sk-ghost"))).as("a missing machine has no counters").isEmpty();
 		assertThatThrownBy(() -> provider.machineDefinition(node, "sk-ghost"))
 			.isInstanceOf(MachineNotFoundException.class);
 		assertThatThrownBy(() -> provider.consoleOutput(node, "sk-ghost", 100))
