@@ -213,6 +213,10 @@ final class AuthorizationMatrix {
 				.id("id", Resource.INSTANCE).body(v -> Map.of("action", "reboot")),
 			op("GET /api/v1/instances/{id}/console").only(CUSTOMER, OPERATOR).refused(404)
 				.id("id", Resource.INSTANCE),
+			op("GET /api/v1/instances/{id}/console-log").only(CUSTOMER, OPERATOR).refused(404)
+				.id("id", Resource.INSTANCE),
+			op("GET /api/v1/instances/{id}/console-log/download").only(CUSTOMER, OPERATOR).refused(404)
+				.id("id", Resource.INSTANCE),
 			op("GET /api/v1/instances/{id}/domain-xml").only(OPERATOR).id("id", Resource.INSTANCE),
 			op("GET /api/v1/instances/{id}/metrics").only(CUSTOMER, OPERATOR).refused(404)
 				.id("id", Resource.INSTANCE),
@@ -282,6 +286,9 @@ final class AuthorizationMatrix {
 			op("GET /panel/admin/instances").only(OPERATOR),
 			op("GET /panel/admin/instances/{id}").only(OPERATOR).id("id", Resource.INSTANCE),
 			op("GET /panel/admin/instances/{id}/datasource").only(OPERATOR).id("id", Resource.INSTANCE),
+			op("GET /panel/instances/{id}/console-log").only(CUSTOMER, OPERATOR).refused(404)
+				.id("id", Resource.INSTANCE),
+			op("GET /panel/admin/instances/{id}/console-log").only(OPERATOR).id("id", Resource.INSTANCE),
 			op("GET /panel/servers/new").only(CUSTOMER),
 			op("POST /panel/servers/new").only(CUSTOMER),
 			op("GET /panel/admin/server-types").only(OPERATOR),

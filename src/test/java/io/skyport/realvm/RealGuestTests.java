@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -107,6 +108,21 @@ class RealGuestTests extends RealVmTest {
 		firstSeedUrl = seedUrl(hypervisor.virsh("dumpxml", realVms.machine(world, firstServer)));
 		assertThat(realVms.ssh(world, firstServer, "hostname").trim()).isEqualTo(firstServer.name());
 		assertThat(realVms.ssh(world, firstServer, "cloud-init status")).contains("status: done");
+
+		// Skyport's copy of the serial console, captured by its recurring task through libvirt (a storage pool over
+		// the console log directory, read with virStorageVolDownload: the path a remote node's logs take too).
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(JsonPath.<List<String>>read(RealVmFixtures.body(mvc.get()
+				.uri("/api/v1/instances/" + firstServer.id() + "/console-log?limit=10000")
+				.header(HttpHeaders.AUTHORIZATION, world.customer().bearer())
+				.exchange()), "$.lines[*].text"))
+				.as("the real guest's boot output: its kernel and its own cloud-init")
+				.anyMatch(line -> line.contains("Linux version"))
+				.anyMatch(line -> line.contains("Cloud-init v."))
+				.noneMatch(line -> line.contains("Skyport simulated guest")));
+		assertThat(hypervisor.virsh("pool-list", "--all", "--name")).contains("skyport-consoles");
 	}
 
 	@Test

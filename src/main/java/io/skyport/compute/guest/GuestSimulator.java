@@ -1,6 +1,9 @@
 package io.skyport.compute.guest;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +32,7 @@ import io.skyport.compute.NodeId;
 import io.skyport.compute.nocloud.SimulatedGuestPass;
 import io.skyport.compute.nodes.NodeDirectory;
 import io.skyport.compute.provider.ComputeProvider;
+import io.skyport.compute.provider.ProviderTarget;
 
 /**
  * Plays the guest for machines that start on nodes with {@code simulateGuest} on: when an instance becomes
@@ -43,6 +47,10 @@ import io.skyport.compute.provider.ComputeProvider;
  * does not simulate, the instance is configured already or gone, or its machine carries no seed). The time from the
  * commit that made the instance {@code RUNNING} to the end of its simulation is
  * {@code skyport.compute.guest_simulation.duration{outcome}}.
+ * <p>
+ * On a {@code test:///} node (in this process, running no guest) it also writes what a booting guest would print to
+ * the machine's serial console file, each line marked as simulated ({@link SimulatedConsole}), so that the console log
+ * capture has output to read there too.
  */
 @Component
 class GuestSimulator implements DisposableBean {
@@ -56,10 +64,12 @@ class GuestSimulator implements DisposableBean {
 	private final MeterRegistry meters;
 	private final SimulatedCloudInit cloudInit;
 	private final ThreadPoolExecutor pool;
+	private final Clock clock;
 
 	GuestSimulator(JdbcClient jdbc, NodeDirectory nodes, ComputeProvider provider,
-			GuestSimulationProperties properties, SimulatedGuestPass pass, MeterRegistry meters) {
+			GuestSimulationProperties properties, SimulatedGuestPass pass, MeterRegistry meters, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.nodes = nodes;
 		this.provider = provider;
 		this.properties = properties;
@@ -126,15 +136,29 @@ class GuestSimulator implements DisposableBean {
 			if (machine.isEmpty() || !nodes.simulatesGuest(machine.get().nodeId())) {
 				return count("skipped");
 			}
-			String definition = provider.machineDefinition(nodes.target(machine.get().nodeId()),
-					machine.get().machineName());
+			ProviderTarget target = nodes.target(machine.get().nodeId());
+			String definition = provider.machineDefinition(target, machine.get().machineName());
 			Optional<String> seedUrl = SeedSerial.seedUrl(definition);
 			if (seedUrl.isEmpty()) {
 				log.info("The machine of instance {} carries no NoCloud seed in its SMBIOS serial; nothing to simulate.",
 						id);
 				return count("skipped");
 			}
+			Optional<SimulatedConsole> console = target.uri().startsWith("test:")
+					? SimulatedConsole.of(definition) : Optional.empty();
+			long started = System.nanoTime();
+			console.ifPresent(c -> c.print(
+					"[    0.000000] Skyport simulated guest: libvirt's test driver runs no guest; these lines stand for one",
+					"Cloud-init v. 22.4 (Skyport simulated guest) running 'init' at " + now() + ". Data source: NoCloud (network seed)",
+					"ci-info: fetching meta-data, user-data and vendor-data from the seed"));
 			SimulatedCloudInit.Result result = cloudInit.boot(seedUrl.get(), deadline);
+			console.ifPresent(c -> c.print(
+					"ci-info: simulated cloud-init finished: " + result.outcome().name().toLowerCase(Locale.ROOT)
+							.replace('_', ' '),
+					"Cloud-init v. 22.4 (Skyport simulated guest) finished at " + now() + ". Up "
+							+ String.format(Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9) + " seconds",
+					"", "Debian GNU/Linux 12 (simulated) ttyS0", ""));
+			console.ifPresent(c -> c.prompt("login: "));
 			String outcome = count(result.outcome().name().toLowerCase(Locale.ROOT));
 			if (result.outcome() == SimulatedCloudInit.Outcome.FAILED) {
 				log.warn("The simulated guest of instance {} failed: {}", id, result.detail());
@@ -161,6 +185,10 @@ class GuestSimulator implements DisposableBean {
 			.param("id", id.id())
 			.query((rs, row) -> new Machine(new NodeId(rs.getObject("node_id", UUID.class)), rs.getString("machine_name")))
 			.optional();
+	}
+
+	private String now() {
+		return clock.instant().atZone(ZoneOffset.UTC).format(DateTimeFormatter.RFC_1123_DATE_TIME);
 	}
 
 	private String count(String outcome) {

@@ -17,6 +17,7 @@ import io.skyport.accounts.CurrentUser;
 import io.skyport.compute.ComputePageSection;
 import io.skyport.compute.InstanceDetails;
 import io.skyport.compute.InstanceState;
+import io.skyport.compute.consolelogs.ConsoleLogQuery;
 import io.skyport.compute.pages.PageSections;
 import io.skyport.platform.errors.BusyException;
 import io.skyport.platform.errors.ConflictException;
@@ -30,13 +31,19 @@ import io.skyport.platform.errors.InvalidInputException;
 class InstancePagesController {
 
 	private final InstanceRegistry registry;
+	/** The console lines the instance page shows; the console log page has the rest. */
+	private static final ConsoleLogQuery CONSOLE_TAIL = new ConsoleLogQuery(null, null, null, 25);
+
 	private final InstanceOwnerActions operations;
 	private final PageSections sections;
+	private final InstanceConsoleLogs consoleLogs;
 
-	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations, PageSections sections) {
+	InstancePagesController(InstanceRegistry registry, InstanceOwnerActions operations, PageSections sections,
+			InstanceConsoleLogs consoleLogs) {
 		this.sections = sections;
 		this.registry = registry;
 		this.operations = operations;
+		this.consoleLogs = consoleLogs;
 	}
 
 	@GetMapping({ "/panel/instances", "/panel/admin/instances" })
@@ -66,7 +73,7 @@ class InstancePagesController {
 		InstanceDetails instance = registry.get(viewer, id);
 		model.addAttribute("instance", instance);
 		model.addAttribute("operator", viewer.isOperator());
-		model.addAttribute("console", hostAnswer(() -> operations.console(viewer, id)));
+		model.addAttribute("console", consoleLogs.read(viewer, id, CONSOLE_TAIL));
 		model.addAttribute("domainXml", viewer.isOperator() ? hostAnswer(() -> operations.definition(viewer, id)) : null);
 		model.addAttribute("sections", sections.of(ComputePageSection.Page.INSTANCE, viewer, id));
 		return "compute/instance";

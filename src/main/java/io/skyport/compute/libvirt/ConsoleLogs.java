@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
+import io.skyport.compute.provider.ConsoleRead;
 import io.skyport.compute.provider.ProviderFailureException;
 
 /**
- * Reads the end of a machine's serial console log on this machine. How the log gets there and which nodes it is read
- * for is described on {@link DomainXml}.
+ * Reads a machine's serial console log from a file on this machine: the test driver's (whose host is this process)
+ * and, in tests, any local file. Hosts' logs are read through libvirt by {@link ConsoleVolumes}.
  */
 final class ConsoleLogs {
 
@@ -62,6 +64,49 @@ final class ConsoleLogs {
 			throw new ProviderFailureException("Cannot read the console log " + file + " of machine " + machine + ": "
 					+ e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * At most {@code maxBytes} of the file from {@code offset} on, and its size; {@link ConsoleRead#EMPTY} if the file
+	 * does not exist yet.
+	 *
+	 * @throws ProviderFailureException the file exists but cannot be read.
+	 */
+	static ConsoleRead read(Path file, long offset, int maxBytes, String machine) {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			long size = channel.size();
+			int length = (int) Math.max(0, Math.min(size - offset, maxBytes));
+			ByteBuffer buffer = ByteBuffer.allocate(length);
+			while (buffer.hasRemaining()) {
+				if (channel.read(buffer, offset + buffer.position()) < 0) {
+					break;
+				}
+			}
+			return new ConsoleRead(size, Arrays.copyOf(buffer.array(), buffer.position()));
+		}
+		catch (NoSuchFileException e) {
+			return ConsoleRead.EMPTY;
+		}
+		catch (AccessDeniedException e) {
+			throw new ProviderFailureException("Skyport may not read the console log " + file + " of machine " + machine
+					+ ": let Skyport's user read the files libvirt writes there.", e);
+		}
+		catch (IOException e) {
+			throw new ProviderFailureException("Cannot read the console log " + file + " of machine " + machine + ": "
+					+ e.getMessage(), e);
+		}
+	}
+
+	/** The last {@code maxBytes} of a log as UTF-8 text, a character cut at the start dropped. */
+	static String text(ConsoleRead read, boolean cutAtStart) {
+		byte[] bytes = read.bytes();
+		int start = 0;
+		if (cutAtStart) {
+			while (start < bytes.length && start < 3 && (bytes[start] & 0xC0) == 0x80) {
+				start++;
+			}
+		}
+		return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
 	}
 
 	/** Creates the directory if it does not exist; returns whether it exists afterwards. */

@@ -24,11 +24,11 @@ import io.skyport.compute.provider.VirtType;
  * written to a log file, with the console on it; powering off or crashing ends the domain, a reboot restarts it.
  * <p>
  * <b>Console logs.</b> The serial port writes {@code <console-log-dir>/<machine>.log} on the host (the directory is
- * {@code skyport.compute.libvirt.console-log-dir}, or per node {@code console-log-dirs.<node>}; it must exist there
- * and be writable by libvirt's QEMU). Skyport reads it back directly only where the host is this machine (URIs
- * without a host, such as {@code qemu:///system}); libvirt has no call to read a file on a remote host, so for remote
- * nodes {@code consoleOutput} says where the log is instead. The test driver starts no guest and writes nothing, so
- * its console is always empty.
+ * {@code skyport.compute.libvirt.console-log-dir}, or per node {@code console-log-dirs.<node>}), appending
+ * ({@code append='on'}: a restart of the machine continues the log instead of truncating it; virtlogd rotates it).
+ * Skyport reads it back through libvirt, local and remote hosts alike ({@link ConsoleVolumes}: the directory becomes a
+ * storage pool, which libvirt creates if it is missing). The test driver starts no guest and writes nothing; there a
+ * simulated guest may write the file on this machine, which is read directly ({@link ConsoleLogs}).
  */
 final class DomainXml {
 
@@ -130,10 +130,10 @@ final class DomainXml {
 		appendInterface(devices, network);
 		String log = consoleLog.toString();
 		Element serial = XmlDocuments.child(devices, "serial", "type", "file");
-		XmlDocuments.child(serial, "source", "path", log);
+		XmlDocuments.child(serial, "source", "path", log, "append", "on");
 		XmlDocuments.child(serial, "target", "port", "0");
 		Element console = XmlDocuments.child(devices, "console", "type", "file");
-		XmlDocuments.child(console, "source", "path", log);
+		XmlDocuments.child(console, "source", "path", log, "append", "on");
 		XmlDocuments.child(console, "target", "type", "serial", "port", "0");
 		Element rng = XmlDocuments.child(devices, "rng", "model", "virtio");
 		XmlDocuments.text(rng, "backend", "/dev/urandom", "model", "random");

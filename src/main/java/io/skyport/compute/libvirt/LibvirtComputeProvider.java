@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 import io.skyport.compute.libvirt.DomainDescription.DiskDevice;
 import io.skyport.compute.provider.ComputeProvider;
+import io.skyport.compute.provider.ConsoleRead;
 import io.skyport.compute.provider.HostReport;
 import io.skyport.compute.provider.MachineCounters;
 import io.skyport.compute.provider.MachineInfo;
@@ -83,6 +84,8 @@ class LibvirtComputeProvider implements ComputeProvider {
 
 	private final ConcurrentMap<String, ReentrantLock> importLocks = new ConcurrentHashMap<>();
 	private final DomainCounters domainCounters = new DomainCounters();
+
+	private final ConsoleVolumes consoleVolumes = new ConsoleVolumes();
 
 	LibvirtComputeProvider(NodeConnections connections) {
 		this.connections = connections;
@@ -400,25 +403,46 @@ class LibvirtComputeProvider implements ComputeProvider {
 
 	@Override
 	public String consoleOutput(ProviderTarget target, String machineName, int maxBytes) {
-		String name = LibvirtNames.machine(machineName);
 		if (maxBytes < 1) {
 			throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes + ".");
 		}
-		String action = "read the console of machine '" + name + "'";
-		String file = connections.call(target, action, c -> DomainDescription
-			.parse(c.domainLookupByName(name).getXMLDesc(XMLFlags.INACTIVE))
+		String name = LibvirtNames.machine(machineName);
+		return connections.call(target, "read the console of machine '" + name + "'", c -> {
+			ConsoleRead size = console(c, target, name, Long.MAX_VALUE, 1);
+			long from = Math.max(0, size.size() - maxBytes);
+			return ConsoleLogs.text(console(c, target, name, from, maxBytes), from > 0);
+		});
+	}
+
+	@Override
+	public ConsoleRead readConsole(ProviderTarget target, String machineName, long offset, int maxBytes) {
+		if (maxBytes < 1) {
+			throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes + ".");
+		}
+		if (offset < 0) {
+			throw new IllegalArgumentException("offset must not be negative, not " + offset + ".");
+		}
+		String name = LibvirtNames.machine(machineName);
+		return connections.call(target, "read the console of machine '" + name + "'",
+				c -> console(c, target, name, offset, maxBytes));
+	}
+
+	/**
+	 * The test driver's host is this process, so its logs (which only a simulated guest writes) are local files; every
+	 * other host's are read through libvirt by {@link ConsoleVolumes}, local or remote alike.
+	 */
+	private ConsoleRead console(Connect c, ProviderTarget target, String name, long offset, int maxBytes)
+			throws LibvirtException {
+		String file = DomainDescription.parse(c.domainLookupByName(name).getXMLDesc(XMLFlags.INACTIVE))
 			.consoleLog()
-			.orElse(""));
-		LibvirtUri uri = NodeConnections.uri(target);
-		if (uri.isTestDriver() || file.isEmpty()) {
-			return "";
+			.orElse("");
+		if (file.isEmpty()) {
+			return ConsoleRead.EMPTY;
 		}
-		if (!uri.isLocal()) {
-			throw new ProviderFailureException("Cannot " + action + " on node " + connections.label(target)
-					+ ": the log is on that host, at " + file + "; Skyport reads console logs only of nodes on its own "
-					+ "machine (URIs without a host, such as qemu:///system).");
+		if (NodeConnections.uri(target).isTestDriver()) {
+			return ConsoleLogs.read(Path.of(file), offset, maxBytes, name);
 		}
-		return ConsoleLogs.tail(Path.of(file), maxBytes, name);
+		return consoleVolumes.read(c, target.uri(), file, offset, maxBytes, connections.label(target));
 	}
 
 	@Override

@@ -104,8 +104,22 @@ public interface ComputeProvider {
 	 */
 	List<MachineCounters> machineCounters(ProviderTarget target, Collection<String> machineNames);
 
-	/** The tail of the machine's serial console log, at most {@code maxBytes}; empty if nothing was written yet. */
+	/**
+	 * The tail of the machine's serial console log, at most {@code maxBytes}, as UTF-8 text; empty if nothing was
+	 * written yet. Works for remote hosts as {@link #readConsole} does.
+	 */
 	String consoleOutput(ProviderTarget target, String machineName, int maxBytes);
+
+	/**
+	 * Reads the machine's serial console log as the host keeps it, from byte {@code offset} on: at most
+	 * {@code maxBytes} bytes, and the log's size now. Reads through the provider's own connection, so it works for
+	 * remote hosts. A log not written yet reads as {@link ConsoleRead#EMPTY}; an {@code offset} at or past the end
+	 * gives no bytes (a size below {@code offset} means the log was rotated or truncated since).
+	 *
+	 * @throws MachineNotFoundException if the machine does not exist.
+	 * @throws IllegalArgumentException if {@code offset} is negative or {@code maxBytes} not positive.
+	 */
+	ConsoleRead readConsole(ProviderTarget target, String machineName, long offset, int maxBytes);
 
 	/** The provider's own description of the machine (for libvirt the domain XML), for operators. */
 	String machineDefinition(ProviderTarget target, String machineName);

@@ -63,15 +63,30 @@ class DeploymentPagesController {
 		model.addAttribute("operator", viewer.isOperator());
 		boolean owner = view.organisationId().equals(viewer.organisationId().id());
 		model.addAttribute("access", owner && view.state() == DeploymentState.READY ? views.access(viewer, id) : null);
+		model.addAttribute("consoleLogBase", consoleLogBase(viewer, view));
 		return "deployer/deployment";
 	}
 
 	/** The timeline alone, for the page's script to refresh while the deployment runs. */
 	@GetMapping("/panel/deployments/{id}/timeline")
 	String timeline(@AuthenticationPrincipal CurrentUser viewer, @PathVariable UUID id, Model model) {
-		model.addAttribute("deployment", views.get(viewer, id));
+		DeploymentViews.View view = views.get(viewer, id);
+		model.addAttribute("deployment", view);
 		model.addAttribute("operator", viewer.isOperator());
+		model.addAttribute("consoleLogBase", consoleLogBase(viewer, view));
 		return "deployer/deployment :: timeline";
+	}
+
+	/**
+	 * The server's console log page, which each timeline step links to with its time range; only for those who may
+	 * read the log (the owner and operators, not the product's vendor).
+	 */
+	private static @Nullable String consoleLogBase(CurrentUser viewer, DeploymentViews.View view) {
+		if (viewer.isOperator()) {
+			return "/panel/admin/instances/" + view.instanceId() + "/console-log";
+		}
+		return view.organisationId().equals(viewer.organisationId().id())
+				? "/panel/instances/" + view.instanceId() + "/console-log" : null;
 	}
 
 	@PostMapping("/panel/deployments/{id}/retry")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
+import io.skyport.compute.provider.ConsoleRead;
 import io.skyport.compute.provider.HostReport;
 import io.skyport.compute.provider.MachineInfo;
 import io.skyport.compute.provider.MachineInfo.MachineState;
@@ -365,6 +367,8 @@ class LibvirtComputeProviderTests {
 			.isInstanceOf(MachineNotFoundException.class);
 		assertThatThrownBy(() -> provider.consoleOutput(node, "sk-ghost", 100))
 			.isInstanceOf(MachineNotFoundException.class);
+		assertThatThrownBy(() -> provider.readConsole(node, "sk-ghost", 0, 100))
+			.isInstanceOf(MachineNotFoundException.class);
 	}
 
 	@Test
@@ -378,7 +382,30 @@ class LibvirtComputeProviderTests {
 		assertThat(definition).contains("<uuid>" + spec.uuid() + "</uuid>")
 			.contains("<entry name='serial'>" + SERIAL + "</entry>")
 			.contains("<smbios mode='sysinfo'/>")
-			.contains("<source path='" + consoles.resolve("sk-xml.log") + "'/>");
+			.as("the log is appended to, so a restart does not truncate it")
+			.contains("<source path='" + consoles.resolve("sk-xml.log") + "' append='on'/>");
+	}
+
+	@Test
+	void the_console_is_read_from_an_offset_and_reports_its_size_so_a_reader_sees_rotation() throws Exception {
+		running(spec("sk-read", null));
+		ConsoleRead none = provider.readConsole(node, "sk-read", 0, 100);
+		assertThat(none.size()).as("nothing written yet").isZero();
+		assertThat(none.bytes()).isEmpty();
+		// The test driver's host is this process: write what a guest would have printed.
+		Files.writeString(consoles.resolve("sk-read.log"), "Linux version 6.1\r\nlogin: ");
+
+		ConsoleRead all = provider.readConsole(node, "sk-read", 0, 1000);
+		assertThat(all.size()).isEqualTo(26);
+		assertThat(new String(all.bytes(), StandardCharsets.UTF_8)).isEqualTo("Linux version 6.1\r\nlogin: ");
+		ConsoleRead part = provider.readConsole(node, "sk-read", 19, 3);
+		assertThat(new String(part.bytes(), StandardCharsets.UTF_8)).isEqualTo("log");
+		ConsoleRead past = provider.readConsole(node, "sk-read", 500, 10);
+		assertThat(past.bytes()).isEmpty();
+		assertThat(past.size()).as("shorter than the offset: rotated or truncated").isEqualTo(26);
+		assertThat(provider.consoleOutput(node, "sk-read", 7)).isEqualTo("login: ");
+		assertThatThrownBy(() -> provider.readConsole(node, "sk-read", -1, 10)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> provider.readConsole(node, "sk-read", 0, 0)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
