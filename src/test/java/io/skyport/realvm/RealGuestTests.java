@@ -123,6 +123,24 @@ class RealGuestTests extends RealVmTest {
 				.anyMatch(line -> line.contains("Cloud-init v."))
 				.noneMatch(line -> line.contains("Skyport simulated guest")));
 		assertThat(hypervisor.virsh("pool-list", "--all", "--name")).contains("skyport-consoles");
+
+		// Monitoring's scheduled rounds read the real domain's counters: the guest used CPU, memory and the network
+		// (its DHCP, its data-source requests, the test's SSH session).
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(3))
+			.untilAsserted(() -> {
+				String series = RealVmFixtures.body(mvc.get()
+					.uri("/api/v1/instances/" + firstServer.id() + "/metrics?metric=cpu,memory_used,network_in&step=15s")
+					.header(HttpHeaders.AUTHORIZATION, world.customer().bearer())
+					.exchange());
+				assertThat(JsonPath.<List<Double>>read(series, "$.series[0].values[?(@ != null)]"))
+					.as("CPU shares of a real guest").isNotEmpty().allSatisfy(cpu -> assertThat(cpu).isBetween(0.0, 100.0));
+				assertThat(JsonPath.<List<Number>>read(series, "$.series[1].values[?(@ != null)]"))
+					.as("memory used").anySatisfy(bytes -> assertThat(bytes.doubleValue()).isPositive());
+				assertThat(JsonPath.<List<Number>>read(series, "$.series[2].values[?(@ != null)]"))
+					.as("bytes received").anySatisfy(rate -> assertThat(rate.doubleValue()).isPositive());
+			});
 	}
 
 	@Test
