@@ -6,7 +6,8 @@
 #
 #   bench/monitoring.sh                                  # 1,000 instances on 10 nodes, 240 rounds, 300 reads per graph
 #   INSTANCES=200 ROUNDS=40 READS=100 bench/monitoring.sh  # smaller
-#   PARTS=ingest bench/monitoring.sh                     # only the ingest part (PARTS=read: only the reads)
+#   PARTS=ingest bench/monitoring.sh                     # only the ingest part
+#   PARTS=read bench/monitoring.sh                       # only the reads (nothing provisioned: the series of 1,000 IDs)
 #
 # What it does:
 #  1. compiles the main and test classes (./mvnw test-compile) and resolves the test class path;
