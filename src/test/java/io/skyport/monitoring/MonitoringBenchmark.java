@@ -80,9 +80,10 @@ public final class MonitoringBenchmark {
 		// system properties: they win over application.yml (default properties would not, e.g. for server.port);
 		// skyport.test.child-process keeps the test class path's TestPostgresInitializer from pointing Skyport at the
 		// test PostgreSQL (fsync off): Skyport starts its own durable embedded server in the work directory
-		Map.of("skyport.test.child-process", "true", "skyport.embedded-postgres.data-dir", dataDir.toString(), "skyport.storage.local.root",
-				work.resolve("objects").toString(), "skyport.monitoring.enabled", "false", "skyport.billing.run.cron", "-",
-				"server.port", "0", "logging.level.io.skyport", "WARN", "logging.level.root", "WARN")
+		Map.of("skyport.test.child-process", "true", "skyport.embedded-postgres.data-dir", dataDir.toString(),
+				"skyport.storage.local.root", work.resolve("objects").toString(), "skyport.monitoring.enabled", "false",
+				"skyport.billing.run.cron", "-", "server.port", "0", "logging.level.io.skyport", "WARN",
+				"logging.level.root", "WARN")
 			.forEach(System::setProperty);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SkyportApplication.class).run();
 		print("startup", seconds(System.nanoTime() - started), "s");
@@ -120,7 +121,9 @@ public final class MonitoringBenchmark {
 				.update();
 		}
 		UUID organisation = UUID.randomUUID();
-		jdbc.sql("insert into organisations (id, name, type, created_at, version) values (?, 'Bench customer', 'CUSTOMER', now(), 0)")
+		jdbc.sql("""
+				insert into organisations (id, name, type, created_at, version)
+				values (?, 'Bench customer', 'CUSTOMER', now(), 0)""")
 			.params(organisation)
 			.update();
 		ComputeFixtures compute = context.getBean(ComputeFixtures.class);
