@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.skyport.accounts.CurrentUser;
 import io.skyport.platform.errors.InvalidInputException;
+import io.skyport.platform.web.QueryNumbers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -201,27 +202,10 @@ class AuditApiController {
 
 	private PageResponse page(AuditTrail.Scope scope, AuditFilter filter, @Nullable String page,
 			@Nullable String size) {
-		AuditTrail.Page result = trail.search(scope, filter, number("page", page, 0, 0, AuditTrail.MAX_PAGE),
-				number("size", size, AuditTrail.DEFAULT_PAGE_SIZE, 1, AuditTrail.MAX_PAGE_SIZE));
+		AuditTrail.Page result = trail.search(scope, filter, QueryNumbers.wholeNumber("page", page, 0, 0, AuditTrail.MAX_PAGE),
+				QueryNumbers.wholeNumber("size", size, AuditTrail.DEFAULT_PAGE_SIZE, 1, AuditTrail.MAX_PAGE_SIZE));
 		return new PageResponse(result.entries().stream().map(this::response).toList(), result.page(), result.size(),
 				result.hasMore());
-	}
-
-	/** A whole number within bounds, or the default when absent. */
-	static int number(String field, @Nullable String value, int fallback, int min, int max) {
-		if (value == null || value.isBlank()) {
-			return fallback;
-		}
-		try {
-			int number = Integer.parseInt(value.strip());
-			if (number >= min && number <= max) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw InvalidInputException.of(field, field + " is a whole number from " + min + " to " + max + ".");
 	}
 
 	private EntryResponse response(AuditEntry entry) {

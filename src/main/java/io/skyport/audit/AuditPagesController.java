@@ -15,6 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.skyport.accounts.CurrentUser;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.web.FormErrors;
+import io.skyport.platform.web.QueryNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -64,7 +65,7 @@ class AuditPagesController {
 		model.addAttribute("path", path);
 		try {
 			AuditFilter filter = AuditFilter.parse(form);
-			int page = AuditApiController.number("page", pageText, 0, 0, AuditTrail.MAX_PAGE);
+			int page = QueryNumbers.wholeNumber("page", pageText, 0, 0, AuditTrail.MAX_PAGE);
 			AuditTrail.Page result = trail.search(scope, filter, page, PAGE_SIZE);
 			model.addAttribute("errors", FormErrors.none());
 			model.addAttribute("entries", result.entries());

@@ -1,17 +1,9 @@
 package io.skyport.compute.guest;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.Optional;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * Finds the NoCloud seed URL where cloud-init finds it: in the SMBIOS system serial of the domain XML
@@ -50,13 +42,7 @@ final class SeedSerial {
 	}
 
 	private static Optional<String> serial(String domainXml) {
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setExpandEntityReferences(false);
-			Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(domainXml)))
-				.getDocumentElement();
+		return DomainXmlRoot.of(domainXml).flatMap(root -> {
 			NodeList sysinfos = root.getElementsByTagName("sysinfo");
 			for (int i = 0; i < sysinfos.getLength(); i++) {
 				Element sysinfo = (Element) sysinfos.item(i);
@@ -67,15 +53,12 @@ final class SeedSerial {
 				for (int j = 0; j < entries.getLength(); j++) {
 					Element entry = (Element) entries.item(j);
 					if ("serial".equals(entry.getAttribute("name"))
-							&& "system".equals(((Element) entry.getParentNode()).getTagName())) {
+							&& entry.getParentNode() instanceof Element parent && "system".equals(parent.getTagName())) {
 						return Optional.of(entry.getTextContent());
 					}
 				}
 			}
 			return Optional.empty();
-		}
-		catch (ParserConfigurationException | SAXException | IOException | ClassCastException ex) {
-			return Optional.empty();
-		}
+		});
 	}
 }

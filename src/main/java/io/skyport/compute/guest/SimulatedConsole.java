@@ -1,23 +1,16 @@
 package io.skyport.compute.guest;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * The serial console of a simulated guest on libvirt's test driver, whose host is this very process: lines appended
@@ -65,13 +58,7 @@ final class SimulatedConsole {
 	}
 
 	private static Optional<String> serialFile(String domainXml) {
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setExpandEntityReferences(false);
-			Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(domainXml)))
-				.getDocumentElement();
+		return DomainXmlRoot.of(domainXml).flatMap(root -> {
 			NodeList serials = root.getElementsByTagName("serial");
 			for (int i = 0; i < serials.getLength(); i++) {
 				Element serial = (Element) serials.item(i);
@@ -82,9 +69,6 @@ final class SimulatedConsole {
 				}
 			}
 			return Optional.empty();
-		}
-		catch (ParserConfigurationException | SAXException | IOException ex) {
-			return Optional.empty();
-		}
+		});
 	}
 }

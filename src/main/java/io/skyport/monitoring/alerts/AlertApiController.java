@@ -22,6 +22,7 @@ import io.skyport.monitoring.alerts.AlertRuleService.StateFilter;
 import io.skyport.monitoring.alerts.AlertViews.AlertView;
 import io.skyport.monitoring.alerts.AlertViews.RuleView;
 import io.skyport.platform.errors.InvalidInputException;
+import io.skyport.platform.web.QueryNumbers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -168,26 +169,10 @@ class AlertApiController {
 	}
 
 	static int pageNumber(@Nullable String value) {
-		return number("page", value, 0, 0, AlertRuleService.MAX_PAGE);
+		return QueryNumbers.wholeNumber("page", value, 0, 0, AlertRuleService.MAX_PAGE);
 	}
 
 	static int pageSize(@Nullable String value) {
-		return number("size", value, AlertRuleService.DEFAULT_PAGE_SIZE, 1, AlertRuleService.MAX_PAGE_SIZE);
-	}
-
-	private static int number(String field, @Nullable String value, int fallback, int min, int max) {
-		if (value == null || value.isBlank()) {
-			return fallback;
-		}
-		try {
-			int number = Integer.parseInt(value.strip());
-			if (number >= min && number <= max) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw InvalidInputException.of(field, field + " is a whole number from " + min + " to " + max + ".");
+		return QueryNumbers.wholeNumber("size", value, AlertRuleService.DEFAULT_PAGE_SIZE, 1, AlertRuleService.MAX_PAGE_SIZE);
 	}
 }

@@ -36,12 +36,15 @@ public final class InvoiceRunBenchmark {
 		boolean documents = args.length <= 4 || Boolean.parseBoolean(args[4]);
 		Files.createDirectories(work);
 		long started = System.nanoTime();
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SkyportApplication.class)
-			.properties(Map.of("skyport.embedded-postgres.data-dir", work.resolve("postgres").toString(),
-					"skyport.storage.local.root", work.resolve("objects").toString(), "spring.mail.host", "127.0.0.1",
-					"spring.mail.port", String.valueOf(smtpPort), "skyport.billing.run.cron", "-", "server.port", "0",
-					"logging.level.io.skyport.billing", "WARN"))
-			.run();
+		// system properties, which win over application.yml (builder properties do not: server.port stayed 8080);
+		// skyport.test.child-process keeps the test class path's TestPostgresInitializer from pointing Skyport at the
+		// test PostgreSQL (fsync off): Skyport starts its own durable embedded server in the work directory
+		Map.of("skyport.test.child-process", "true", "skyport.embedded-postgres.data-dir",
+				work.resolve("postgres").toString(), "skyport.storage.local.root", work.resolve("objects").toString(),
+				"spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(smtpPort), "skyport.billing.run.cron",
+				"-", "server.port", "0", "logging.level.io.skyport.billing", "WARN")
+			.forEach(System::setProperty);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SkyportApplication.class).run();
 		print("startup", seconds(System.nanoTime() - started), "s");
 		try {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);

@@ -14,6 +14,7 @@ import io.skyport.compute.provider.HostReport;
 import io.skyport.compute.provider.NetworkAttachment;
 import io.skyport.compute.provider.VirtType;
 import io.skyport.platform.errors.ConflictException;
+import io.skyport.testing.TestClock;
 
 /**
  * The health rule and the node's state machine, driven by direct calls and a clock that moves only when told.

@@ -29,6 +29,7 @@ import io.skyport.deployer.DeploymentId;
 import io.skyport.deployer.DeploymentState;
 import io.skyport.deployer.DeploymentSucceeded;
 import io.skyport.testing.SkyportIntegrationTest;
+import io.skyport.testing.TestClock;
 
 /**
  * The built-in rules: a node down fires until it comes up, a failed deployment until it succeeds; e-mail failures and

@@ -1,4 +1,4 @@
-package io.skyport.monitoring.alerts;
+package io.skyport.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that only moves when a test says so. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
 	private Instant now;
 
-	TestClock(Instant start) {
+	public TestClock(Instant start) {
 		this.now = start;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		now = now.plus(duration);
 	}
 
