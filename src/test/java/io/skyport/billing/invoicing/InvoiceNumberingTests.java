@@ -78,7 +78,10 @@ class InvoiceNumberingTests {
 				.param("org", customer.organisationId()).query(Integer.class).single())
 				.as("invoices of %s", customer.organisationId()).isEqualTo(1);
 		}
-		assertThat(reports).hasSize(20).allSatisfy(report -> assertThat(report.failures()).isEmpty());
+		// other tests' customers in the shared database may fail (some have no billing details on purpose); ours not
+		List<UUID> ours = customers.stream().map(Customer::organisationId).toList();
+		assertThat(reports).hasSize(20).allSatisfy(report -> assertThat(report.failures())
+			.noneMatch(failure -> ours.contains(failure.organisationId())));
 		assertThat(reports.stream().mapToInt(InvoiceRuns.RunReport::invoices).sum())
 			.isEqualTo(reports.stream().flatMap(r -> r.documents().stream()).map(d -> d.number()).distinct().count());
 		assertGapless("SKY", billing.today().getYear());
