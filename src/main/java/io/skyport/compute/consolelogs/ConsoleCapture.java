@@ -7,17 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +25,8 @@ import io.skyport.compute.provider.MachineNotFoundException;
 import io.skyport.compute.provider.ProviderFailureException;
 import io.skyport.compute.provider.ProviderTarget;
 import io.skyport.compute.provider.ProviderUnavailableException;
+import io.skyport.platform.concurrent.ParallelRounds;
+import io.skyport.platform.concurrent.ParallelRounds.Outcome;
 
 /**
  * Copies what each server printed on its serial console since the last round into {@link ConsoleLogStore}: every
@@ -62,8 +54,7 @@ class ConsoleCapture implements DisposableBean {
 	private final ConsoleLogProperties properties;
 	private final Clock clock;
 	private final MeterRegistry meters;
-	private final ThreadPoolExecutor executor;
-	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+	private final ParallelRounds readers;
 
 	ConsoleCapture(ConsoleLogStore store, NodeDirectory nodes, ComputeProvider provider, ConsoleLogProperties properties,
 			Clock clock, MeterRegistry meters) {
@@ -73,14 +64,7 @@ class ConsoleCapture implements DisposableBean {
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
-		AtomicInteger counter = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(10_000), runnable -> {
-					Thread thread = new Thread(runnable, "console-capture-" + counter.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.executor.allowCoreThreadTimeOut(true);
+		this.readers = new ParallelRounds("console-capture", properties.threads());
 	}
 
 	/** What one round did. */
@@ -112,45 +96,45 @@ class ConsoleCapture implements DisposableBean {
 		for (NodeTarget node : nodes.all()) {
 			targets.put(node.target().nodeId(), node);
 		}
-		Map<UUID, Future<Round>> pending = new LinkedHashMap<>();
+		Map<UUID, List<ConsoleLogStore.Machine>> due = new LinkedHashMap<>();
 		int skipped = 0;
 		for (Map.Entry<UUID, List<ConsoleLogStore.Machine>> entry : byNode.entrySet()) {
 			NodeTarget node = targets.get(entry.getKey());
-			if (node == null || node.state() == NodeState.DOWN || node.state() == NodeState.DISABLED
-					|| !running.add(entry.getKey())) {
+			if (node == null || node.state() == NodeState.DOWN || node.state() == NodeState.DISABLED) {
 				skipped++;
-				continue;
 			}
-			try {
-				pending.put(entry.getKey(), executor.submit(() -> node(node.target(), entry.getValue())));
-			}
-			catch (RejectedExecutionException ex) {
-				running.remove(entry.getKey());
-				skipped++;
+			else {
+				due.put(entry.getKey(), entry.getValue());
 			}
 		}
+		int read = 0;
 		int machines = 0;
 		long bytes = 0;
 		int failed = 0;
-		for (Map.Entry<UUID, Future<Round>> entry : pending.entrySet()) {
-			try {
-				Round done = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-				machines += done.machines();
-				bytes += done.bytes();
-				failed += done.failed();
-			}
-			catch (TimeoutException ex) {
-				// Its reads go on (each within the adapter's call timeout); the node is not read again until they end.
-				skipped++;
-				log.debug("The console logs of node {} were not read within {}", entry.getKey(), properties.roundTimeout());
-			}
-			catch (ExecutionException ex) {
-				failed++;
-				log.warn("Reading the console logs of node {} failed", entry.getKey(), ex.getCause());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
+		Map<UUID, Outcome<Round>> outcomes = readers.run(due.keySet(),
+				id -> node(targets.get(id).target(), due.get(id)), properties.roundTimeout());
+		for (Map.Entry<UUID, Outcome<Round>> entry : outcomes.entrySet()) {
+			switch (entry.getValue()) {
+				case Outcome.Done<Round> done -> {
+					read++;
+					machines += done.value().machines();
+					bytes += done.value().bytes();
+					failed += done.value().failed();
+				}
+				case Outcome.TimedOut<Round> late -> {
+					// Its reads go on (each within the adapter's call timeout); the node is not read again until they end.
+					read++;
+					skipped++;
+					log.debug("The console logs of node {} were not read within {}", entry.getKey(),
+							properties.roundTimeout());
+				}
+				case Outcome.Failed<Round> failure -> {
+					read++;
+					failed++;
+					log.warn("Reading the console logs of node {} failed", entry.getKey(), failure.cause());
+				}
+				case Outcome.Busy<Round> busy -> skipped++;
+				case Outcome.Rejected<Round> rejected -> skipped++;
 			}
 		}
 		Counter.builder("skyport.compute.console_capture.bytes")
@@ -158,37 +142,32 @@ class ConsoleCapture implements DisposableBean {
 			.baseUnit("bytes")
 			.register(meters)
 			.increment(bytes);
-		return new Round(pending.size(), machines, bytes, failed, skipped);
+		return new Round(read, machines, bytes, failed, skipped);
 	}
 
 	/** Reads the node's machines one after the other (they share the node's connection). */
 	private Round node(ProviderTarget target, List<ConsoleLogStore.Machine> machines) {
-		try {
-			int read = 0;
-			long bytes = 0;
-			int failed = 0;
-			for (ConsoleLogStore.Machine machine : machines) {
-				try {
-					bytes += capture(target, machine);
-					read++;
-				}
-				catch (MachineNotFoundException ex) {
-					read++;
-				}
-				catch (ProviderUnavailableException ex) {
-					log.debug("Node {} did not answer for the console logs: {}", target.name(), ex.getMessage());
-					return new Round(1, read, bytes, failed + 1, 0);
-				}
-				catch (ProviderFailureException | IllegalArgumentException ex) {
-					failed++;
-					store.failed(machine, ex.getMessage() == null ? ex.toString() : ex.getMessage());
-				}
+		int read = 0;
+		long bytes = 0;
+		int failed = 0;
+		for (ConsoleLogStore.Machine machine : machines) {
+			try {
+				bytes += capture(target, machine);
+				read++;
 			}
-			return new Round(1, read, bytes, failed, 0);
+			catch (MachineNotFoundException ex) {
+				read++;
+			}
+			catch (ProviderUnavailableException ex) {
+				log.debug("Node {} did not answer for the console logs: {}", target.name(), ex.getMessage());
+				return new Round(1, read, bytes, failed + 1, 0);
+			}
+			catch (ProviderFailureException | IllegalArgumentException ex) {
+				failed++;
+				store.failed(machine, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+			}
 		}
-		finally {
-			running.remove(target.nodeId());
-		}
+		return new Round(1, read, bytes, failed, 0);
 	}
 
 	/** Reads on in one machine's log and stores what is new. @return the bytes stored. */
@@ -244,6 +223,6 @@ class ConsoleCapture implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		executor.shutdownNow();
+		readers.close();
 	}
 }

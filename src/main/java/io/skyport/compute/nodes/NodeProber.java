@@ -3,17 +3,7 @@ package io.skyport.compute.nodes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +14,8 @@ import org.springframework.stereotype.Component;
 import io.skyport.compute.nodes.HostProbe.ProbeResult;
 import io.skyport.compute.provider.ProviderAvailability;
 import io.skyport.compute.provider.ProviderTarget;
+import io.skyport.platform.concurrent.ParallelRounds;
+import io.skyport.platform.concurrent.ParallelRounds.Outcome;
 
 /**
  * Probes every node that is not disabled, in parallel on a bounded pool, every {@code skyport.compute.probe-interval}
@@ -41,8 +33,7 @@ class NodeProber implements DisposableBean {
 	private final NodeService nodes;
 	private final HostProbe probe;
 	private final Duration roundTimeout;
-	private final ThreadPoolExecutor executor;
-	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+	private final ParallelRounds probes;
 	private volatile boolean wasAvailable = true;
 
 	NodeProber(NodeService nodes, HostProbe probe,
@@ -51,14 +42,7 @@ class NodeProber implements DisposableBean {
 		this.nodes = nodes;
 		this.probe = probe;
 		this.roundTimeout = roundTimeout;
-		AtomicInteger counter = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
-				runnable -> {
-					Thread thread = new Thread(runnable, "node-probe-" + counter.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.executor.allowCoreThreadTimeOut(true);
+		this.probes = new ParallelRounds("node-probe", threads);
 	}
 
 	/** What one round did, for the log and for tests. */
@@ -91,26 +75,21 @@ class NodeProber implements DisposableBean {
 			log.info("Compute is available again; probing nodes");
 		}
 		wasAvailable = true;
-		long deadline = System.nanoTime() + roundTimeout.toNanos();
+		Map<UUID, ProviderTarget> targets = new LinkedHashMap<>();
+		nodes.probeTargets().forEach(target -> targets.put(target.nodeId(), target));
 		Map<UUID, ProbeResult> results = new LinkedHashMap<>();
-		Map<UUID, Pending> pending = new LinkedHashMap<>();
-		for (ProviderTarget target : nodes.probeTargets()) {
-			UUID id = target.nodeId();
-			if (!running.add(id)) {
-				results.put(id, new ProbeResult.Failed("The previous probe has not finished yet."));
-				continue;
-			}
-			Pending task = new Pending(id);
-			try {
-				task.future = executor.submit(() -> task.run(target));
-				pending.put(id, task);
-			}
-			catch (RejectedExecutionException ex) {
-				running.remove(id);
-				results.put(id, new ProbeResult.Failed("Too many probes are waiting; raise skyport.compute.probe-threads."));
-			}
-		}
-		pending.forEach((id, task) -> results.put(id, task.await(deadline)));
+		probes.run(targets.keySet(), id -> probe.probe(targets.get(id)), roundTimeout)
+			.forEach((id, outcome) -> results.put(id, switch (outcome) {
+				case Outcome.Done<ProbeResult> done -> done.value();
+				case Outcome.Busy<ProbeResult> busy -> new ProbeResult.Failed("The previous probe has not finished yet.");
+				case Outcome.Rejected<ProbeResult> rejected ->
+					new ProbeResult.Failed("Too many probes are waiting; raise skyport.compute.probe-threads.");
+				case Outcome.TimedOut<ProbeResult> late -> new ProbeResult.Failed(late.started()
+						? "No answer within " + roundTimeout.toSeconds() + " s."
+						: "Not probed within " + roundTimeout.toSeconds()
+								+ " s: too many slow hosts for skyport.compute.probe-threads.");
+				case Outcome.Failed<ProbeResult> failed -> new ProbeResult.Failed(String.valueOf(failed.cause()));
+			}));
 		return record(results);
 	}
 
@@ -152,57 +131,6 @@ class NodeProber implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		executor.shutdownNow();
-	}
-
-	/** One probe in the pool; it leaves {@link #running} when it ends, or when it is given up before it started. */
-	private final class Pending {
-
-		private static final int QUEUED = 0;
-		private static final int STARTED = 1;
-		private static final int ABANDONED = 2;
-
-		private final UUID id;
-		private final AtomicInteger state = new AtomicInteger(QUEUED);
-		private volatile Future<ProbeResult> future;
-
-		Pending(UUID id) {
-			this.id = id;
-		}
-
-		ProbeResult run(ProviderTarget target) {
-			if (!state.compareAndSet(QUEUED, STARTED)) {
-				return new ProbeResult.Failed("Abandoned before it started.");
-			}
-			try {
-				return probe.probe(target);
-			}
-			finally {
-				running.remove(id);
-			}
-		}
-
-		ProbeResult await(long deadline) {
-			try {
-				return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException ex) {
-				if (state.compareAndSet(QUEUED, ABANDONED)) {
-					future.cancel(false);
-					running.remove(id);
-					return new ProbeResult.Failed("Not probed within " + roundTimeout.toSeconds()
-							+ " s: too many slow hosts for skyport.compute.probe-threads.");
-				}
-				future.cancel(true);
-				return new ProbeResult.Failed("No answer within " + roundTimeout.toSeconds() + " s.");
-			}
-			catch (ExecutionException ex) {
-				return new ProbeResult.Failed(String.valueOf(ex.getCause()));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return new ProbeResult.Failed("Skyport stopped waiting for the probe.");
-			}
-		}
+		probes.close();
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.skyport.billing.UsageRecord;
 import io.skyport.billing.UsageRecords;
+import io.skyport.monitoring.samples.Rollups;
 import io.skyport.platform.errors.ConflictException;
 import io.skyport.platform.errors.InvalidInputException;
 import io.skyport.platform.errors.NotFoundException;
@@ -32,15 +33,19 @@ public class BandwidthBilling {
 
 	static final Duration MAX_CATCH_UP = Duration.ofDays(2);
 
+	private static final String WATERMARK = "bandwidth";
+
 	private static final Logger log = LoggerFactory.getLogger(BandwidthBilling.class);
 	private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
 
 	private final JdbcTemplate jdbc;
 	private final UsageRecords usage;
+	private final Rollups rollups;
 
-	BandwidthBilling(JdbcTemplate jdbc, UsageRecords usage) {
+	BandwidthBilling(JdbcTemplate jdbc, UsageRecords usage, Rollups rollups) {
 		this.jdbc = jdbc;
 		this.usage = usage;
+		this.rollups = rollups;
 	}
 
 	/** What a run sent: new records, records billing had already, records it refused. */
@@ -49,13 +54,11 @@ public class BandwidthBilling {
 
 	/** Sends the hours finished since the last run (at most two days of them). */
 	public Sent run() {
-		Instant done = jdbc.query("select done_until from monitoring_rollups where name = 'hours'",
-				rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
+		Instant done = rollups.doneUntil("hours");
 		if (done == null) {
 			return new Sent(0, 0, 0);
 		}
-		Instant start = jdbc.query("select done_until from monitoring_rollups where name = 'bandwidth'",
-				rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null);
+		Instant start = rollups.doneUntil(WATERMARK);
 		if (start == null) {
 			start = done.minus(MAX_CATCH_UP);
 		}
@@ -64,9 +67,7 @@ public class BandwidthBilling {
 		}
 		Instant until = done.isAfter(start.plus(MAX_CATCH_UP)) ? start.plus(MAX_CATCH_UP) : done;
 		Sent sent = send(start, until);
-		jdbc.update("""
-				insert into monitoring_rollups (name, done_until) values ('bandwidth', ?)
-				on conflict (name) do update set done_until = excluded.done_until""", Timestamp.from(until));
+		rollups.markDone(WATERMARK, until);
 		return sent;
 	}
 

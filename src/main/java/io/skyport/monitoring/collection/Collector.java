@@ -6,17 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.skyport.compute.ComputeMeasurements;
 import io.skyport.compute.ComputeMeasurements.MeasurableNode;
 import io.skyport.compute.InstanceCounters;
+import io.skyport.compute.NodeId;
 import io.skyport.compute.NodeMeasurement;
 import io.skyport.monitoring.samples.InstanceSample;
 import io.skyport.monitoring.samples.MonitoringProperties;
@@ -33,6 +24,8 @@ import io.skyport.monitoring.samples.NodeSample;
 import io.skyport.monitoring.samples.SampleStore;
 import io.skyport.monitoring.samples.SubjectKind;
 import io.skyport.monitoring.samples.SubjectState;
+import io.skyport.platform.concurrent.ParallelRounds;
+import io.skyport.platform.concurrent.ParallelRounds.Outcome;
 
 /**
  * One collection round: every measurable node is read in parallel on a bounded pool, and the round waits at most
@@ -50,8 +43,7 @@ public class Collector implements DisposableBean {
 	private final Clock clock;
 	private final MonitoringProperties properties;
 	private final SampleMaker maker;
-	private final ThreadPoolExecutor executor;
-	private final Set<UUID> reading = ConcurrentHashMap.newKeySet();
+	private final ParallelRounds readers;
 
 	Collector(ComputeMeasurements compute, SampleStore store, Clock clock, MonitoringProperties properties) {
 		this.compute = compute;
@@ -59,14 +51,7 @@ public class Collector implements DisposableBean {
 		this.clock = clock;
 		this.properties = properties;
 		this.maker = new SampleMaker(properties.interval());
-		AtomicInteger counter = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(10_000), runnable -> {
-					Thread thread = new Thread(runnable, "monitoring-read-" + counter.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.executor.allowCoreThreadTimeOut(true);
+		this.readers = new ParallelRounds("monitoring-read", properties.threads());
 	}
 
 	/** What a round did. */
@@ -89,45 +74,21 @@ public class Collector implements DisposableBean {
 
 	/** Reads every measurable node once and records the samples at {@code at}. */
 	public Round round(Instant at) {
-		List<MeasurableNode> nodes = compute.measurableNodes();
-		long deadline = System.nanoTime() + properties.nodeTimeout().toNanos();
-		Map<MeasurableNode, Future<NodeMeasurement>> pending = new LinkedHashMap<>();
-		List<String> missed = new ArrayList<>();
-		for (MeasurableNode node : nodes) {
-			UUID id = node.id().id();
-			if (!reading.add(id)) {
-				missed.add(node.name() + " (its previous reading has not finished)");
-				continue;
-			}
-			try {
-				pending.put(node, executor.submit(() -> {
-					try {
-						return compute.measure(node.id());
-					}
-					finally {
-						reading.remove(id);
-					}
-				}));
-			}
-			catch (RejectedExecutionException ex) {
-				reading.remove(id);
-				missed.add(node.name() + " (too many readings waiting)");
-			}
-		}
+		Map<NodeId, MeasurableNode> nodes = new LinkedHashMap<>();
+		compute.measurableNodes().forEach(node -> nodes.put(node.id(), node));
+		Map<NodeId, Outcome<NodeMeasurement>> outcomes = readers.run(nodes.keySet(), compute::measure,
+				properties.nodeTimeout());
 		List<NodeMeasurement> answers = new ArrayList<>();
-		pending.forEach((node, future) -> {
-			try {
-				answers.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-			}
-			catch (TimeoutException ex) {
-				missed.add(node.name() + " (no answer within " + properties.nodeTimeout().toSeconds() + " s)");
-			}
-			catch (ExecutionException ex) {
-				missed.add(node.name() + " (" + ex.getCause().getMessage() + ")");
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				missed.add(node.name() + " (interrupted)");
+		List<String> missed = new ArrayList<>();
+		outcomes.forEach((id, outcome) -> {
+			String name = nodes.get(id).name();
+			switch (outcome) {
+				case Outcome.Done<NodeMeasurement> done -> answers.add(done.value());
+				case Outcome.Busy<NodeMeasurement> busy -> missed.add(name + " (its previous reading has not finished)");
+				case Outcome.Rejected<NodeMeasurement> rejected -> missed.add(name + " (too many readings waiting)");
+				case Outcome.TimedOut<NodeMeasurement> late ->
+					missed.add(name + " (no answer within " + properties.nodeTimeout().toSeconds() + " s)");
+				case Outcome.Failed<NodeMeasurement> failed -> missed.add(name + " (" + failed.cause().getMessage() + ")");
 			}
 		});
 		int instances = record(answers, at);
@@ -163,6 +124,6 @@ public class Collector implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		executor.shutdownNow();
+		readers.close();
 	}
 }

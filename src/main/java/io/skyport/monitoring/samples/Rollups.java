@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,8 +69,7 @@ public class Rollups {
 	}
 
 	private Instant advance(String name, Instant end, Resolution target, String source) {
-		Instant start = jdbc.query("select done_until from monitoring_rollups where name = ?",
-				rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null, name);
+		Instant start = doneUntil(name);
 		if (start == null) {
 			Timestamp earliest = jdbc.queryForObject("select min(sampled_at) from " + source, Timestamp.class);
 			if (earliest == null) {
@@ -84,11 +84,25 @@ public class Rollups {
 		Instant from = start;
 		transactions.executeWithoutResult(status -> {
 			rollUp(target, from, until);
-			jdbc.update("""
-					insert into monitoring_rollups (name, done_until) values (?, ?)
-					on conflict (name) do update set done_until = excluded.done_until""", name, Timestamp.from(until));
+			markDone(name, until);
 		});
 		return until;
+	}
+
+	/**
+	 * How far the work named {@code name} has got (exclusive end): {@code minutes}, {@code hours} (the rollups) or
+	 * another job's watermark kept in the same table; {@literal null} before its first run.
+	 */
+	public @Nullable Instant doneUntil(String name) {
+		return jdbc.query("select done_until from monitoring_rollups where name = ?",
+				rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null, name);
+	}
+
+	/** Records that the work named {@code name} has got to {@code until}. */
+	public void markDone(String name, Instant until) {
+		jdbc.update("""
+				insert into monitoring_rollups (name, done_until) values (?, ?)
+				on conflict (name) do update set done_until = excluded.done_until""", name, Timestamp.from(until));
 	}
 
 	/**

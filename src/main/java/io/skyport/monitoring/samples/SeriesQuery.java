@@ -125,41 +125,19 @@ public class SeriesQuery {
 
 	private Series query(Request request, Instant from, Instant to, Duration step, Resolution resolution) {
 		SubjectKind kind = request.kind();
-		String id = Resolution.idColumn(kind);
 		String columns = kind == SubjectKind.INSTANCE
 				? "sampled_at, seconds, cpu_percent, memory_used, memory_available, net_in, net_out, disk_read, "
 						+ "disk_write, disk_read_ops, disk_write_ops"
 				: "sampled_at, seconds, cpu_percent, memory_free, pool_bytes, pool_free, domains::float8 as domains";
-		String prefix = kind == SubjectKind.INSTANCE ? "instance" : "node";
-		String hoursDone = "coalesce((select done_until from monitoring_rollups where name = 'hours'), '-infinity')";
-		String minutesDone = "coalesce((select done_until from monitoring_rollups where name = 'minutes'), '-infinity')";
-		List<Object> args = new ArrayList<>();
-		StringBuilder rows = new StringBuilder();
-		String lowerForFiner = "?";
-		if (resolution == Resolution.HOUR) {
-			rows.append("select ").append(columns).append(" from ").append(Resolution.HOUR.table(kind))
-				.append(" where ").append(id).append(" = ? and sampled_at >= ? and sampled_at < least(?, ")
-				.append(hoursDone).append(") union all ");
-			args.addAll(List.of(request.subjectId(), Timestamp.from(from), Timestamp.from(to)));
-			lowerForFiner = "greatest(?, " + hoursDone + ")";
-		}
-		if (resolution != Resolution.RAW) {
-			rows.append("select ").append(columns).append(" from ").append(Resolution.MINUTE.table(kind))
-				.append(" where ").append(id).append(" = ? and sampled_at >= ").append(lowerForFiner)
-				.append(" and sampled_at < least(?, ").append(minutesDone).append(") union all ");
-			args.addAll(List.of(request.subjectId(), Timestamp.from(from), Timestamp.from(to)));
-			lowerForFiner = "greatest(?, " + minutesDone + ")";
-		}
-		rows.append("select ").append(columns).append(" from ").append(Resolution.RAW.table(kind)).append(" where ")
-			.append(id).append(" = ? and sampled_at >= ").append(lowerForFiner).append(" and sampled_at < ?");
-		args.addAll(List.of(request.subjectId(), Timestamp.from(from), Timestamp.from(to)));
+		Rows rows = rows(kind, resolution, columns, request.subjectId(), from, to);
+		List<Object> args = new ArrayList<>(rows.args());
 		StringBuilder sql = new StringBuilder("select floor(extract(epoch from sampled_at) / ?)::bigint as bucket");
 		for (Metric metric : request.metrics()) {
 			String value = "(" + metric.column() + ")::float8";
 			sql.append(", sum(").append(value).append(" * seconds) filter (where ").append(value)
 				.append(" is not null) / nullif(sum(seconds) filter (where ").append(value).append(" is not null), 0)");
 		}
-		sql.append(" from (").append(rows).append(") r group by 1 order by 1");
+		sql.append(" from (").append(rows.sql()).append(") r group by 1 order by 1");
 		args.addFirst(step.toSeconds());
 		List<Instant> timestamps = new ArrayList<>();
 		List<List<@Nullable Double>> values = new ArrayList<>();
@@ -177,6 +155,42 @@ public class SeriesQuery {
 			series.add(new Values(metric.key(), metric.unit(), metric.label(), values.get(i)));
 		}
 		return new Series(from, to, step, resolution, timestamps, series);
+	}
+
+	/** A query of rows and its arguments. */
+	record Rows(String sql, List<Object> args) {
+	}
+
+	/**
+	 * The rows of one subject in [from, to) from {@code coarsest} up to what its rollup has finished, then from each
+	 * finer resolution up to what its own rollup has finished, then raw samples: every moment is read once, from the
+	 * coarsest table that has it. {@code columns} must exist in all of them.
+	 */
+	static Rows rows(SubjectKind kind, Resolution coarsest, String columns, UUID subjectId, Instant from, Instant to) {
+		String id = Resolution.idColumn(kind);
+		String hoursDone = "coalesce((select done_until from monitoring_rollups where name = 'hours'), '-infinity')";
+		String minutesDone = "coalesce((select done_until from monitoring_rollups where name = 'minutes'), '-infinity')";
+		List<Object> args = new ArrayList<>();
+		StringBuilder rows = new StringBuilder();
+		String lowerForFiner = "?";
+		if (coarsest == Resolution.HOUR) {
+			rows.append("select ").append(columns).append(" from ").append(Resolution.HOUR.table(kind))
+				.append(" where ").append(id).append(" = ? and sampled_at >= ? and sampled_at < least(?, ")
+				.append(hoursDone).append(") union all ");
+			args.addAll(List.of(subjectId, Timestamp.from(from), Timestamp.from(to)));
+			lowerForFiner = "greatest(?, " + hoursDone + ")";
+		}
+		if (coarsest != Resolution.RAW) {
+			rows.append("select ").append(columns).append(" from ").append(Resolution.MINUTE.table(kind))
+				.append(" where ").append(id).append(" = ? and sampled_at >= ").append(lowerForFiner)
+				.append(" and sampled_at < least(?, ").append(minutesDone).append(") union all ");
+			args.addAll(List.of(subjectId, Timestamp.from(from), Timestamp.from(to)));
+			lowerForFiner = "greatest(?, " + minutesDone + ")";
+		}
+		rows.append("select ").append(columns).append(" from ").append(Resolution.RAW.table(kind)).append(" where ")
+			.append(id).append(" = ? and sampled_at >= ").append(lowerForFiner).append(" and sampled_at < ?");
+		args.addAll(List.of(subjectId, Timestamp.from(from), Timestamp.from(to)));
+		return new Rows(rows.toString(), args);
 	}
 
 	private static long ceilDiv(long a, long b) {
